@@ -1,0 +1,62 @@
+// Runs every rule over a document's TikTok constructs.
+import type { LanguageSupport } from '../languages/language';
+import { rules } from '../rules';
+import { catalog as defaultCatalog, type Catalog } from './catalog';
+import { findTikTokConstructs, type TikTokConstruct } from './constructs';
+import type { Finding } from './findings';
+import { loadGrammar, ParsedDocument } from './parsing';
+import type { Settings } from './settings';
+import { applyEdits, spansOverlap, type TextEdit } from './text';
+
+export interface Analysis {
+  readonly constructs: readonly TikTokConstruct[];
+  readonly findings: readonly Finding[];
+}
+
+export function analyzeParsed(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): Analysis {
+  const constructs = findTikTokConstructs(doc, language, settings, catalog);
+  const context = { text: doc.text, language, settings, catalog };
+  const findings = constructs.flatMap((construct) => rules.flatMap((rule) => rule.check(construct, context)));
+  return { constructs, findings };
+}
+
+/** Parses `text` once and analyses it: for callers that keep no tree (the CLI, tests). */
+export async function analyzeText(text: string, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): Promise<Analysis> {
+  const doc = new ParsedDocument(await loadGrammar(language.grammarFile), text);
+  try {
+    return analyzeParsed(doc, language, settings, catalog);
+  } finally {
+    doc.dispose();
+  }
+}
+
+/** Non-overlapping "fix all" edits of one rule's findings. */
+function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
+  const chosen: TextEdit[] = [];
+  for (const finding of findings) {
+    const fix = finding.fixes.find((f) => f.inFixAll);
+    if (!fix) continue;
+    if (fix.edits.some((e) => chosen.some((c) => spansOverlap(c, e) || (c.start === c.end && c.start === e.start)))) continue;
+    chosen.push(...fix.edits);
+  }
+  return chosen;
+}
+
+/**
+ * The text after every "fix all" fix, rule by rule in the rules' order, re-analysing between rules:
+ * a typo fixed first is not then added again as a missing code.
+ */
+export async function fixAllText(text: string, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): Promise<string> {
+  const doc = new ParsedDocument(await loadGrammar(language.grammarFile), text);
+  try {
+    for (let pass = 0; pass < 20; pass++) {
+      const { findings } = analyzeParsed(doc, language, settings, catalog);
+      const byRule = rules.map((rule) => fixAllEdits(findings.filter((f) => f.rule === rule.id))).find((edits) => edits.length > 0);
+      if (!byRule) break;
+      doc.setText(applyEdits(doc.text, byRule));
+    }
+    return doc.text;
+  } finally {
+    doc.dispose();
+  }
+}

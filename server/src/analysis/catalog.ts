@@ -1,0 +1,99 @@
+// The catalog of TikTok API error codes, read from data/tiktok-errors.json (bundled at build time).
+// Every other module asks this one; no other file lists codes, messages or actions.
+import catalogJson from '../../../data/tiktok-errors.json';
+
+export type Action = 'refresh-token' | 'retry' | 'user-error';
+
+export interface ActionInfo {
+  readonly id: Action;
+  readonly title: string;
+  /** A few words, used in comments of inserted code. */
+  readonly summary: string;
+  /** One sentence on what the calling code should do. */
+  readonly guidance: string;
+}
+
+export interface CategoryInfo {
+  readonly name: string;
+  readonly description: string;
+}
+
+export interface ErrorEntry {
+  readonly code: string;
+  readonly category: string;
+  readonly action: Action;
+  readonly message: string;
+  readonly solution: string;
+  /** Other APIs use this code too: alone it does not make a switch TikTok's. */
+  readonly shared: boolean;
+  /** An everyday word: recognised only as the whole content of a string literal. */
+  readonly wholeStringOnly: boolean;
+}
+
+export interface Catalog {
+  readonly entries: readonly ErrorEntry[];
+  /** In the catalog's order: refresh-token, retry, user-error. */
+  readonly actions: readonly ActionInfo[];
+  readonly categories: readonly CategoryInfo[];
+  /** Real TikTok codes outside the catalog, never reported as typos. */
+  readonly otherKnownCodes: ReadonlySet<string>;
+  readonly bestPractices: readonly string[];
+  readonly preventionTips: readonly string[];
+  get(code: string): ErrorEntry | undefined;
+  action(id: Action): ActionInfo;
+}
+
+interface RawCatalog {
+  actions: ActionInfo[];
+  categories: CategoryInfo[];
+  errors: Array<Omit<ErrorEntry, 'shared' | 'wholeStringOnly' | 'action'> & {
+    action: string;
+    shared?: boolean;
+    wholeStringOnly?: boolean;
+  }>;
+  otherKnownCodes: string[];
+  bestPractices: string[];
+  preventionTips: string[];
+}
+
+export function buildCatalog(raw: RawCatalog): Catalog {
+  const actions = raw.actions.map((a) => ({ ...a }));
+  const entries: ErrorEntry[] = raw.errors.map((e) => ({
+    code: e.code,
+    category: e.category,
+    action: e.action as Action,
+    message: e.message,
+    solution: e.solution,
+    shared: e.shared === true,
+    wholeStringOnly: e.wholeStringOnly === true,
+  }));
+  const byCode = new Map(entries.map((e) => [e.code, e]));
+  const byAction = new Map(actions.map((a) => [a.id, a]));
+  return {
+    entries,
+    actions,
+    categories: raw.categories,
+    otherKnownCodes: new Set(raw.otherKnownCodes),
+    bestPractices: raw.bestPractices,
+    preventionTips: raw.preventionTips,
+    get: (code) => byCode.get(code),
+    action: (id) => {
+      const info = byAction.get(id);
+      if (!info) throw new Error(`catalog: unknown action '${id}'`);
+      return info;
+    },
+  };
+}
+
+export const catalog: Catalog = buildCatalog(catalogJson as RawCatalog);
+
+/** Codes grouped by action, in the catalog's action order; empty groups are left out. */
+export function groupByAction(codes: Iterable<string>, cat: Catalog = catalog): Array<{ action: ActionInfo; codes: string[] }> {
+  const wanted = new Set(codes);
+  return cat.actions
+    .map((action) => ({
+      action,
+      codes: cat.entries.filter((e) => e.action === action.id && wanted.has(e.code)).map((e) => e.code),
+    }))
+    .filter((g) => g.codes.length > 0);
+}

@@ -1,0 +1,139 @@
+// Tree-sitter runtime and grammars (VS Code's own prebuilt wasm files), loaded lazily, and one
+// incrementally re-parsed tree per document.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Language, Parser, Query, type Node, type Point, type Tree } from '@vscode/tree-sitter-wasm';
+
+export type { Node, Tree } from '@vscode/tree-sitter-wasm';
+
+let wasmDirectory: string | undefined;
+
+/** Where tree-sitter.wasm and the grammars live: `grammars/` beside the bundle, else the package. */
+function locateWasmDirectory(): string {
+  if (wasmDirectory) return wasmDirectory;
+  const besideBundle = path.join(__dirname, 'grammars');
+  wasmDirectory = fs.existsSync(path.join(besideBundle, 'tree-sitter.wasm'))
+    ? besideBundle
+    : path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
+  return wasmDirectory;
+}
+
+let runtime: Promise<void> | undefined;
+const grammars = new Map<string, Promise<Language>>();
+
+function initRuntime(): Promise<void> {
+  runtime ??= Parser.init({ locateFile: (file: string) => path.join(locateWasmDirectory(), file) });
+  return runtime;
+}
+
+/** Loads a grammar once; later calls share the same promise. */
+export function loadGrammar(grammarFile: string): Promise<Language> {
+  let grammar = grammars.get(grammarFile);
+  if (!grammar) {
+    grammar = initRuntime().then(() => Language.load(fs.readFileSync(path.join(locateWasmDirectory(), grammarFile))));
+    grammars.set(grammarFile, grammar);
+    grammar.catch(() => grammars.delete(grammarFile));
+  }
+  return grammar;
+}
+
+const queries = new WeakMap<Language, Map<string, Query>>();
+
+/** Compiled queries are cached per grammar: compiling costs more than running. */
+export function compileQuery(grammar: Language, source: string): Query {
+  let byText = queries.get(grammar);
+  if (!byText) queries.set(grammar, (byText = new Map()));
+  let query = byText.get(source);
+  if (!query) byText.set(source, (query = new Query(grammar, source)));
+  return query;
+}
+
+function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+function pointAfter(start: Point, inserted: string): Point {
+  const lastBreak = inserted.lastIndexOf('\n');
+  if (lastBreak === -1) return { row: start.row, column: start.column + inserted.length };
+  let rows = 0;
+  for (let i = inserted.indexOf('\n'); i !== -1; i = inserted.indexOf('\n', i + 1)) rows++;
+  return { row: start.row + rows, column: inserted.length - lastBreak - 1 };
+}
+
+/** A document's text and its syntax tree, kept in step through edits. Not thread-safe; one per document. */
+export class ParsedDocument {
+  private parser: Parser;
+  private current: Tree | undefined;
+  private stale = true;
+  private textValue: string;
+
+  constructor(readonly grammar: Language, text: string) {
+    this.parser = new Parser();
+    this.parser.setLanguage(grammar);
+    this.textValue = text;
+  }
+
+  get text(): string {
+    return this.textValue;
+  }
+
+  /** The tree for the current text, re-parsed incrementally after edits. */
+  get tree(): Tree {
+    if (this.stale || !this.current) {
+      const next = this.parser.parse(this.textValue, this.current ?? null);
+      if (!next) throw new Error('tree-sitter returned no tree');
+      this.current?.delete();
+      this.current = next;
+      this.stale = false;
+    }
+    return this.current;
+  }
+
+  /** Replaces [start, end) of the current text; the next `tree` read re-parses only what changed. */
+  applyEdit(start: number, end: number, newText: string): void {
+    const old = this.textValue;
+    if (this.current) {
+      const startPosition = pointAt(old, start);
+      const oldEndPosition = pointAfter(startPosition, old.slice(start, end));
+      this.current.edit({
+        startIndex: start,
+        oldEndIndex: end,
+        newEndIndex: start + newText.length,
+        startPosition,
+        oldEndPosition,
+        newEndPosition: pointAfter(startPosition, newText),
+      });
+    }
+    this.textValue = old.slice(0, start) + newText + old.slice(end);
+    this.stale = true;
+  }
+
+  /** Replaces the whole text; the old tree is dropped because nothing of it can be reused safely. */
+  setText(text: string): void {
+    this.current?.delete();
+    this.current = undefined;
+    this.textValue = text;
+    this.stale = true;
+  }
+
+  dispose(): void {
+    this.current?.delete();
+    this.current = undefined;
+    this.parser.delete();
+  }
+}
+
+/** Parses a text once, for callers that do not keep the document (the CLI, tests). */
+export function parseOnce(grammar: Language, text: string): ParsedDocument {
+  return new ParsedDocument(grammar, text);
+}
+
+export function hasSyntaxErrors(node: Node): boolean {
+  return node.hasError;
+}

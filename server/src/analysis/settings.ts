@@ -1,0 +1,95 @@
+// The user's settings (`tiktokErrors.*`), checked once: a bad value falls back to its default with a warning.
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type RuleId = 'unhandled-codes' | 'unknown-code' | 'duplicate-case';
+export const RULE_IDS: readonly RuleId[] = ['unhandled-codes', 'unknown-code', 'duplicate-case'];
+
+export interface Settings {
+  /** Severity of each rule, or 'off'. */
+  readonly rules: Readonly<Record<RuleId, Severity | 'off'>>;
+  /** Severity of `unhandled-codes` when the construct has a default arm. */
+  readonly severityWithDefault: Severity | 'off';
+  /** Catalog codes a construct needs among its labels to count as TikTok's (one TikTok-only code always does). */
+  readonly minimumKnownCodes: number;
+  /** Codes the project does not need handled. */
+  readonly ignoreCodes: readonly string[];
+  /** VS Code language ids to analyse; empty means all. */
+  readonly languages: readonly string[];
+  /** Documents larger than this many characters are not analysed. */
+  readonly maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  rules: { 'unhandled-codes': 'warning', 'unknown-code': 'warning', 'duplicate-case': 'warning' },
+  severityWithDefault: 'information',
+  minimumKnownCodes: 2,
+  ignoreCodes: [],
+  languages: [],
+  maxFileSize: 5_000_000,
+};
+
+const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
+
+function isSeverity(value: unknown): value is Severity | 'off' {
+  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+/** Reads a `tiktokErrors` settings object; unknown or ill-typed values keep their defaults, each with one problem line. */
+export function readSettings(raw: unknown): { settings: Settings; problems: string[] } {
+  const problems: string[] = [];
+  if (raw === undefined || raw === null) return { settings: DEFAULT_SETTINGS, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { settings: DEFAULT_SETTINGS, problems: ['tiktokErrors: settings must be an object; using the defaults'] };
+  }
+  const input = raw as Record<string, unknown>;
+  const rules: Record<RuleId, Severity | 'off'> = { ...DEFAULT_SETTINGS.rules };
+  if (input.rules !== undefined) {
+    if (typeof input.rules !== 'object' || input.rules === null || Array.isArray(input.rules)) {
+      problems.push('tiktokErrors.rules must be an object of rule severities; using the defaults');
+    } else {
+      for (const [id, value] of Object.entries(input.rules as Record<string, unknown>)) {
+        if (!(RULE_IDS as readonly string[]).includes(id)) problems.push(`tiktokErrors.rules: unknown rule '${id}' ignored`);
+        else if (typeof value === 'boolean') rules[id as RuleId] = value ? DEFAULT_SETTINGS.rules[id as RuleId] : 'off';
+        else if (isSeverity(value)) rules[id as RuleId] = value;
+        else problems.push(`tiktokErrors.rules.${id}: '${String(value)}' is not one of ${SEVERITIES.join(', ')}; using '${rules[id as RuleId]}'`);
+      }
+    }
+  }
+  const sw = (typeof input.switch === 'object' && input.switch !== null ? input.switch : {}) as Record<string, unknown>;
+  let severityWithDefault = DEFAULT_SETTINGS.severityWithDefault;
+  if (sw.severityWithDefault !== undefined) {
+    if (isSeverity(sw.severityWithDefault)) severityWithDefault = sw.severityWithDefault;
+    else problems.push(`tiktokErrors.switch.severityWithDefault: '${String(sw.severityWithDefault)}' is not one of ${SEVERITIES.join(', ')}; using '${severityWithDefault}'`);
+  }
+  let minimumKnownCodes = DEFAULT_SETTINGS.minimumKnownCodes;
+  if (sw.minimumKnownCodes !== undefined) {
+    const n = sw.minimumKnownCodes;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 1) minimumKnownCodes = n;
+    else problems.push(`tiktokErrors.switch.minimumKnownCodes: '${String(n)}' is not a whole number of at least 1; using ${minimumKnownCodes}`);
+  }
+  let ignoreCodes = DEFAULT_SETTINGS.ignoreCodes;
+  if (input.ignoreCodes !== undefined) {
+    if (isStringArray(input.ignoreCodes)) ignoreCodes = input.ignoreCodes;
+    else problems.push('tiktokErrors.ignoreCodes must be a list of strings; ignoring it');
+  }
+  let languages = DEFAULT_SETTINGS.languages;
+  if (input.languages !== undefined) {
+    if (isStringArray(input.languages)) languages = input.languages;
+    else problems.push('tiktokErrors.languages must be a list of language ids; analysing every language');
+  }
+  let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
+  if (input.maxFileSize !== undefined) {
+    const n = input.maxFileSize;
+    if (typeof n === 'number' && Number.isFinite(n) && n > 0) maxFileSize = n;
+    else problems.push(`tiktokErrors.maxFileSize: '${String(n)}' is not a positive number; using ${maxFileSize}`);
+  }
+  return { settings: { rules, severityWithDefault, minimumKnownCodes, ignoreCodes, languages, maxFileSize }, problems };
+}
+
+export function languageEnabled(settings: Settings, languageId: string): boolean {
+  return settings.languages.length === 0 || settings.languages.includes(languageId);
+}

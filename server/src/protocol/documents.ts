@@ -1,0 +1,96 @@
+// Open documents: LSP's text (for positions) beside the analysis's tree, both kept in step with
+// incremental changes, and the last analysis cached per version.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { analyzeParsed, type Analysis } from '../analysis/analyze';
+import { loadGrammar, ParsedDocument } from '../analysis/parsing';
+import { languageEnabled, type Settings } from '../analysis/settings';
+import { languageForId } from '../languages';
+import type { LanguageSupport } from '../languages/language';
+
+export class OpenDocument {
+  private parsed: ParsedDocument | undefined;
+  private cached: { version: number; settings: Settings; analysis: Analysis } | undefined;
+  private closed = false;
+  /** Settles once the grammar is loaded (or at once when there is none). */
+  readonly ready: Promise<void>;
+
+  constructor(
+    public text: TextDocument,
+    readonly language: LanguageSupport | undefined,
+    onGrammarError: (message: string) => void,
+  ) {
+    this.ready = language
+      ? loadGrammar(language.grammarFile).then(
+          (grammar) => {
+            if (!this.closed) this.parsed = new ParsedDocument(grammar, this.text.getText());
+          },
+          (error: unknown) => onGrammarError(`could not load the ${language.name} grammar: ${String(error)}`),
+        )
+      : Promise.resolve();
+  }
+
+  get uri(): string {
+    return this.text.uri;
+  }
+
+  /** The parsed document, once its grammar is loaded. */
+  get tree(): ParsedDocument | undefined {
+    return this.parsed;
+  }
+
+  applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    for (const change of changes) {
+      if ('range' in change) {
+        const start = this.text.offsetAt(change.range.start);
+        const end = this.text.offsetAt(change.range.end);
+        this.parsed?.applyEdit(start, end, change.text);
+      } else {
+        this.parsed?.setText(change.text);
+      }
+      this.text = TextDocument.update(this.text, [change], version);
+    }
+  }
+
+  /** The analysis of the current version; undefined when the language has no grammar or is turned off. */
+  analysis(settings: Settings): Analysis | undefined {
+    if (!this.parsed || !this.language || !languageEnabled(settings, this.text.languageId)) return undefined;
+    if (this.text.getText().length > settings.maxFileSize) return undefined;
+    if (this.cached && this.cached.version === this.text.version && this.cached.settings === settings) return this.cached.analysis;
+    const analysis = analyzeParsed(this.parsed, this.language, settings);
+    this.cached = { version: this.text.version, settings, analysis };
+    return analysis;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.parsed?.dispose();
+    this.parsed = undefined;
+  }
+}
+
+export class DocumentStore {
+  private readonly documents = new Map<string, OpenDocument>();
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  open(uri: string, languageId: string, version: number, text: string): OpenDocument {
+    this.documents.get(uri)?.close();
+    const doc = new OpenDocument(TextDocument.create(uri, languageId, version, text), languageForId(languageId), this.log);
+    this.documents.set(uri, doc);
+    return doc;
+  }
+
+  get(uri: string): OpenDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  close(uri: string): void {
+    this.documents.get(uri)?.close();
+    this.documents.delete(uri);
+  }
+
+  all(): OpenDocument[] {
+    return [...this.documents.values()];
+  }
+}

@@ -1,0 +1,182 @@
+// The language server: a thin layer that turns the analysis into LSP responses.
+// Runs over stdio (`node dist/server.js --stdio`) for any editor, or over IPC under VS Code.
+import {
+  CodeActionKind,
+  createConnection,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type Hover,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { fixAllText } from '../analysis/analyze';
+import { renderCard } from '../analysis/card';
+import { catalog } from '../analysis/catalog';
+import { codeAtInText, codeAtInTree } from '../analysis/codeOccurrences';
+import { DEFAULT_SETTINGS, languageEnabled, readSettings, type Settings } from '../analysis/settings';
+import { minimalEdit } from '../analysis/text';
+import { DocumentStore, type OpenDocument } from './documents';
+import { FIX_ALL_KIND, SOURCE, toDiagnostic, toQuickFixes, toRange, toTextEdit } from './convert';
+
+export const CATALOG_REQUEST = 'tiktokErrors/catalog';
+
+/** Waits this long after the last keystroke before re-checking a document; hover never waits. */
+const DIAGNOSTICS_DELAY_MS = 150;
+
+export function startServer(connection: Connection): void {
+  const log = (message: string) => connection.console.log(`[${SOURCE}] ${message}`);
+  const warn = (message: string) => connection.console.warn(`[${SOURCE}] ${message}`);
+  const documents = new DocumentStore(warn);
+  let settings: Settings = DEFAULT_SETTINGS;
+  let pullsConfiguration = false;
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  /** Runs a handler so that no document or request can take the server down: a failure is logged once and answered empty. */
+  function guarded<T>(what: string, fallback: T, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      warn(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return fallback;
+    }
+  }
+
+  function applySettings(raw: unknown): void {
+    const { settings: next, problems } = readSettings(raw);
+    for (const problem of problems) warn(problem);
+    settings = next;
+  }
+
+  async function refreshSettings(pushed?: unknown): Promise<void> {
+    if (pullsConfiguration) {
+      try {
+        applySettings(await connection.workspace.getConfiguration('tiktokErrors'));
+      } catch (error) {
+        warn(`could not read the settings: ${String(error)}`);
+      }
+    } else if (pushed !== undefined) {
+      applySettings(pushed);
+    }
+    for (const doc of documents.all()) void publishDiagnostics(doc);
+  }
+
+  async function publishDiagnostics(doc: OpenDocument): Promise<void> {
+    await doc.ready;
+    if (documents.get(doc.uri) !== doc) return;
+    const diagnostics = guarded('checking ' + doc.uri, [], () =>
+      (doc.analysis(settings)?.findings ?? []).map((finding) => toDiagnostic(doc.text, finding)),
+    );
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.text.version, diagnostics });
+  }
+
+  function scheduleDiagnostics(doc: OpenDocument): void {
+    clearTimeout(pending.get(doc.uri));
+    pending.set(
+      doc.uri,
+      setTimeout(() => {
+        pending.delete(doc.uri);
+        void publishDiagnostics(doc);
+      }, DIAGNOSTICS_DELAY_MS),
+    );
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    pullsConfiguration = params.capabilities.workspace?.configuration === true;
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    if (options?.settings !== undefined) applySettings(options.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      },
+      serverInfo: { name: 'tiktok-errors-language-server' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (pullsConfiguration) void refreshSettings();
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    const pushed = (params.settings as { tiktokErrors?: unknown } | null)?.tiktokErrors;
+    void refreshSettings(pushed);
+  });
+
+  connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
+    void publishDiagnostics(documents.open(uri, languageId, version, text));
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return;
+    guarded('applying a change to ' + doc.uri, undefined, () => doc.applyChanges(contentChanges, textDocument.version));
+    scheduleDiagnostics(doc);
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+    documents.close(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onHover(async ({ textDocument, position }): Promise<Hover | null> => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return null;
+    await doc.ready;
+    return guarded('hover', null, () => {
+      if (!languageEnabled(settings, doc.text.languageId)) return null;
+      const offset = doc.text.offsetAt(position);
+      const tree = doc.tree;
+      const found = tree && doc.language ? codeAtInTree(tree, doc.language, offset) : codeAtInText(doc.text.getText(), offset);
+      if (!found) return null;
+      return { contents: { kind: 'markdown', value: renderCard(found.entry) }, range: toRange(doc.text, found.span) };
+    });
+  });
+
+  connection.onCodeAction(async ({ textDocument, range, context }): Promise<CodeAction[]> => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return [];
+    await doc.ready;
+    const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(k + '.'));
+    const actions: CodeAction[] = [];
+    const analysis = guarded('code actions', undefined, () => doc.analysis(settings));
+    if (!analysis) return [];
+    if (wants(CodeActionKind.QuickFix)) actions.push(...guarded('quick-fixes', [], () => toQuickFixes(doc.text, analysis.findings, range, context.diagnostics)));
+    if (wants(FIX_ALL_KIND) && context.only && doc.language && analysis.findings.some((f) => f.fixes.some((x) => x.inFixAll))) {
+      const before = doc.text.getText();
+      const version = doc.text.version;
+      try {
+        const edit = minimalEdit(before, await fixAllText(before, doc.language, settings));
+        if (edit && doc.text.version === version) {
+          actions.push({ title: 'Fix all TikTok error handling problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: [toTextEdit(doc.text, edit)] } } });
+        }
+      } catch (error) {
+        warn(`fix all failed: ${String(error)}`);
+      }
+    }
+    return actions;
+  });
+
+  connection.onRequest(CATALOG_REQUEST, () => ({
+    errors: catalog.entries,
+    actions: catalog.actions,
+    categories: catalog.categories,
+    bestPractices: catalog.bestPractices,
+    preventionTips: catalog.preventionTips,
+  }));
+
+  connection.onShutdown(() => {
+    for (const timer of pending.values()) clearTimeout(timer);
+    pending.clear();
+  });
+
+  log(`ready: ${catalog.entries.length} TikTok error codes`);
+  connection.listen();
+}
+
+// Keep serving through a bug in one handler rather than leave the editor without a server.
+process.on('uncaughtException', (error) => console.error(`[${SOURCE}] uncaught: ${error.stack ?? error.message}`));
+
+startServer(createConnection());

@@ -1,0 +1,64 @@
+// duplicate-case: the same TikTok code handled twice in one construct; the second arm can never run for it.
+import type { Finding, Fix } from '../analysis/findings';
+import { isFirstOnLine, lineStartAt, nextLineStart, restOfLineIsBlank, type TextEdit } from '../analysis/text';
+import type { ConstructShape } from '../languages/language';
+import { TIKTOK_STATUS_DOCS, type Rule } from './rule';
+
+/** The edit that removes one label, or its whole arm when it is the arm's only label; none when that would change behaviour. */
+function removeLabel(text: string, shape: ConstructShape, armIndex: number, labelIndex: number): TextEdit | undefined {
+  const arm = shape.arms[armIndex]!;
+  const labels = arm.labels;
+  if (labels.length > 1) {
+    // Take the label with the separator on one side: `"a" | "b"` loses ` | "b"`, or `"a" | ` when it comes first.
+    return labelIndex > 0
+      ? { start: labels[labelIndex - 1]!.span.end, end: labels[labelIndex]!.span.end, newText: '' }
+      : { start: labels[0]!.span.start, end: labels[1]!.span.start, newText: '' };
+  }
+  // The default arm's body must stay; a body that the arm above runs into must stay too.
+  if (arm.isDefault) return undefined;
+  const above = shape.arms[armIndex - 1];
+  if (!arm.isBareLabel && above?.fallsThrough) return undefined;
+  let { start, end } = arm.span;
+  if (shape.armSeparator) {
+    const following = /^\s*/.exec(text.slice(end))![0].length;
+    if (text.startsWith(shape.armSeparator, end + following)) end += following + shape.armSeparator.length;
+  }
+  if (isFirstOnLine(text, start) && restOfLineIsBlank(text, end)) {
+    start = lineStartAt(text, start);
+    end = nextLineStart(text, end);
+  }
+  return { start, end, newText: '' };
+}
+
+export const duplicateCase: Rule = {
+  id: 'duplicate-case',
+  description: 'A TikTok error code is handled twice in one switch.',
+  helpUri: TIKTOK_STATUS_DOCS,
+  check(construct, { text, settings, catalog }) {
+    const severity = settings.rules['duplicate-case'];
+    if (severity === 'off') return [];
+    const first = new Map<string, { start: number; end: number }>();
+    const findings: Finding[] = [];
+    construct.shape.arms.forEach((arm, armIndex) =>
+      arm.labels.forEach((label, labelIndex) => {
+        if (!catalog.get(label.value)) return;
+        const earlier = first.get(label.value);
+        if (!earlier) {
+          first.set(label.value, label.span);
+          return;
+        }
+        const edit = removeLabel(text, construct.shape, armIndex, labelIndex);
+        const fixes: Fix[] = edit ? [{ title: 'Remove duplicate case', edits: [edit], preferred: true, inFixAll: true }] : [];
+        findings.push({
+          rule: 'duplicate-case',
+          severity,
+          span: label.span,
+          message: `TikTok error code '${label.value}' is already handled by an earlier ${construct.shape.kind === 'case' ? 'when' : 'case'} of this ${construct.shape.kind}`,
+          related: [{ span: earlier, message: `'${label.value}' is first handled here` }],
+          fixes,
+        });
+      }),
+    );
+    return findings;
+  },
+};

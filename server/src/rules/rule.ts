@@ -1,0 +1,28 @@
+// One rule, one file: each reads a TikTok construct and returns its findings.
+import type { Catalog } from '../analysis/catalog';
+import type { TikTokConstruct } from '../analysis/constructs';
+import type { Finding } from '../analysis/findings';
+import type { RuleId, Settings } from '../analysis/settings';
+import type { LanguageSupport } from '../languages/language';
+
+export interface RuleContext {
+  readonly text: string;
+  readonly language: LanguageSupport;
+  readonly settings: Settings;
+  readonly catalog: Catalog;
+}
+
+export interface Rule {
+  readonly id: RuleId;
+  readonly description: string;
+  /** Where a person reads more: the diagnostic's `codeDescription`, SARIF's `helpUri`. */
+  readonly helpUri: string;
+  check(construct: TikTokConstruct, context: RuleContext): Finding[];
+}
+
+export function plural(count: number, singular: string, pluralForm = singular + 's'): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** TikTok's own page of post failure reasons. */
+export const TIKTOK_STATUS_DOCS = 'https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status';

@@ -1,0 +1,35 @@
+// unhandled-codes: a TikTok construct that forgets codes. Fixes add the missing arms, grouped by action.
+import { groupByAction } from '../analysis/catalog';
+import type { Fix } from '../analysis/findings';
+import { insertArms } from '../analysis/insertArms';
+import { plural, TIKTOK_STATUS_DOCS, type Rule } from './rule';
+
+export const unhandledCodes: Rule = {
+  id: 'unhandled-codes',
+  description: 'A switch over TikTok error codes does not handle every code in the catalog.',
+  helpUri: TIKTOK_STATUS_DOCS,
+  check(construct, { text, language, settings, catalog }) {
+    const { missing, shape } = construct;
+    if (missing.length === 0 || settings.rules['unhandled-codes'] === 'off') return [];
+    const severity = construct.hasDefault ? settings.severityWithDefault : settings.rules['unhandled-codes'];
+    if (severity === 'off') return [];
+
+    const groups = groupByAction(missing, catalog);
+    const verb = missing.length === 1 ? 'is' : 'are';
+    const message = [
+      `${plural(missing.length, 'TikTok error code')} ${verb} not handled by this ${shape.kind}`,
+      ...groups.map((g) => `${g.action.id} (${g.codes.length}): ${g.codes.join(', ')}`),
+    ].join('\n');
+
+    const fixes: Fix[] = [];
+    const all = insertArms(text, language, shape, missing, catalog);
+    if (all) fixes.push({ title: `Add all ${missing.length} missing TikTok error ${missing.length === 1 ? 'case' : 'cases'}`, edits: [all], preferred: true, inFixAll: true });
+    if (groups.length > 1) {
+      for (const group of groups) {
+        const edit = insertArms(text, language, shape, group.codes, catalog);
+        if (edit) fixes.push({ title: `Add ${plural(group.codes.length, `missing ${group.action.id} case`)}`, edits: [edit] });
+      }
+    }
+    return [{ rule: 'unhandled-codes', severity, span: shape.head, message, fixes }];
+  },
+};

@@ -1,0 +1,54 @@
+// unknown-code: a label in a TikTok construct that is a near miss of a catalog code (a typo, or the wrong case).
+import type { Catalog } from '../analysis/catalog';
+import type { Finding } from '../analysis/findings';
+import { editDistance } from '../analysis/text';
+import { TIKTOK_STATUS_DOCS, type Rule } from './rule';
+
+/** How many edits a typo of a code this long may have: one for short codes, up to three for long ones. */
+function tolerance(length: number): number {
+  return length <= 6 ? 1 : length <= 16 ? 2 : 3;
+}
+
+export function closestCode(value: string, catalog: Catalog): string | undefined {
+  const lower = value.toLowerCase();
+  const sameLetters = catalog.entries.find((e) => e.code === lower);
+  if (sameLetters) return sameLetters.code;
+  let best: { code: string; distance: number } | undefined;
+  for (const entry of catalog.entries) {
+    const limit = tolerance(entry.code.length);
+    const distance = editDistance(value, entry.code, limit);
+    if (distance <= limit && (!best || distance < best.distance)) best = { code: entry.code, distance };
+  }
+  return best?.code;
+}
+
+export const unknownCode: Rule = {
+  id: 'unknown-code',
+  description: 'A label in a TikTok switch is not a catalog code but is close to one.',
+  helpUri: TIKTOK_STATUS_DOCS,
+  check(construct, { language, settings, catalog }) {
+    const severity = settings.rules['unknown-code'];
+    if (severity === 'off') return [];
+    const findings: Finding[] = [];
+    for (const label of construct.shape.arms.flatMap((arm) => arm.labels)) {
+      if (catalog.get(label.value) || catalog.otherKnownCodes.has(label.value) || settings.ignoreCodes.includes(label.value)) continue;
+      const suggestion = closestCode(label.value, catalog);
+      if (!suggestion) continue;
+      findings.push({
+        rule: 'unknown-code',
+        severity,
+        span: label.span,
+        message: `Unknown TikTok error code '${label.value}'; did you mean '${suggestion}'?`,
+        fixes: [
+          {
+            title: `Change to '${suggestion}'`,
+            edits: [{ ...label.span, newText: language.quote(suggestion, label.quote) }],
+            preferred: true,
+            inFixAll: true,
+          },
+        ],
+      });
+    }
+    return findings;
+  },
+};
