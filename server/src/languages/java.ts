@@ -50,7 +50,7 @@ export const java: LanguageSupport = {
   stringTypes: ['string_literal'],
   commentTypes: ['line_comment', 'block_comment'],
   isKey: () => false,
-  constructQuery: '[(switch_expression) (switch_statement)] @construct',
+  constructQuery: '(switch_expression) @construct',
   readConstruct(node) {
     const condition = node.childForFieldName('condition');
     const body = node.childForFieldName('body');

@@ -25,7 +25,7 @@ function readArm(node: Node): ArmShape | undefined {
   const isDefault = node.type === 'switch_default';
   if (!isDefault && node.type !== 'switch_case') return undefined;
   const value = node.childForFieldName('value');
-  const label = value && value.type === 'string' ? readStringLiteral(value) : undefined;
+  const label = value && (value.type === 'string' || value.type === 'template_string') ? readStringLiteral(value) : undefined;
   const body = node.childrenForFieldName('body').filter((n): n is Node => n !== null && n.type !== 'comment');
   return {
     span: spanOf(node),

@@ -14,11 +14,17 @@ function removeLabel(text: string, shape: ConstructShape, armIndex: number, labe
       ? { start: labels[labelIndex - 1]!.span.end, end: labels[labelIndex]!.span.end, newText: '' }
       : { start: labels[0]!.span.start, end: labels[1]!.span.start, newText: '' };
   }
-  // The default arm's body must stay; a body that the arm above runs into must stay too.
+  // The default arm's body must stay.
   if (arm.isDefault) return undefined;
-  const above = shape.arms[armIndex - 1];
-  if (!arm.isBareLabel && above?.fallsThrough) return undefined;
   let { start, end } = arm.span;
+  const above = shape.arms[armIndex - 1];
+  if (!arm.isBareLabel && above?.fallsThrough) {
+    // The arm above runs into this body, so the body stays: drop only `case "x":`.
+    end = labels[0]!.span.end;
+    while (text[end] === ' ' || text[end] === '\t') end++;
+    if (text[end] !== ':') return undefined;
+    end++;
+  }
   if (shape.armSeparator) {
     const following = /^\s*/.exec(text.slice(end))![0].length;
     if (text.startsWith(shape.armSeparator, end + following)) end += following + shape.armSeparator.length;
