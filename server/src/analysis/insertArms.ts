@@ -18,7 +18,7 @@ export function stubGroups(codes: readonly string[], catalog: Catalog = defaultC
     action: action.id,
     codes: groupCodes,
     comment: `${action.id}: ${action.summary}`,
-    message: `TODO: handle TikTok ${action.id} errors (${action.summary})`,
+    message: `TODO: handle these TikTok errors (${action.id}): ${action.summary}`,
   }));
 }
 
@@ -85,7 +85,8 @@ export function insertArms(text: string, language: LanguageSupport, shape: Const
   }
 
   const last = anchor.after;
-  let at = last.span.end;
+  // Some grammars end a node after the \r of a CRLF; never insert between \r and \n.
+  let at = text[last.span.end - 1] === '\r' && text[last.span.end] === '\n' ? last.span.end - 1 : last.span.end;
   let prefix = '';
   if (shape.armSeparator) {
     const following = /^\s*/.exec(text.slice(at))![0].length;

@@ -18,6 +18,11 @@ function patternLabels(pattern: Node): LabelShape[] | undefined {
     const label = readStringLiteral(pattern);
     return label ? [label] : undefined;
   }
+  // `case ("a" | "b"):` parses as a one-element tuple pattern; without a comma it is only parentheses.
+  if (pattern.type === 'case_pattern' || (pattern.type === 'tuple_pattern' && !pattern.children.some((c) => c?.type === ','))) {
+    const inner = namedChildren(pattern);
+    return inner.length === 1 ? patternLabels(inner[0]!) : undefined;
+  }
   if (pattern.type === 'union_pattern') {
     const parts = namedChildren(pattern).map(patternLabels);
     return parts.every((p) => p !== undefined) ? parts.flat() : undefined;

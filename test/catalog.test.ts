@@ -1,0 +1,77 @@
+// The catalog against its schema and against the reference it was taken from.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import Ajv from 'ajv';
+import { catalog } from '../server/src/analysis/catalog';
+
+const json = JSON.parse(readFileSync('data/tiktok-errors.json', 'utf8'));
+const schema = JSON.parse(readFileSync('data/tiktok-errors.schema.json', 'utf8'));
+
+test('the catalog validates against its JSON Schema', () => {
+  const validate = new Ajv({ allErrors: true }).compile(schema);
+  assert.equal(validate(json), true, JSON.stringify(validate.errors, null, 2));
+});
+
+test('the schema rejects an entry with an unknown action', () => {
+  const validate = new Ajv().compile(schema);
+  const broken = structuredClone(json);
+  broken.errors[0].action = 'panic';
+  assert.equal(validate(broken), false);
+});
+
+test('25 codes in 7 categories, as the reference counts them', () => {
+  assert.equal(catalog.entries.length, 25);
+  const perCategory = Object.fromEntries(catalog.categories.map((c) => [c.name, catalog.entries.filter((e) => e.category === c.name).length]));
+  assert.deepEqual(perCategory, {
+    Authentication: 3,
+    Spam: 6,
+    'Video Format': 6,
+    Media: 3,
+    'Rate Limit': 2,
+    'App Status': 3,
+    Server: 2,
+  });
+});
+
+test('per action: 3 refresh-token, 3 retry, 19 user-error', () => {
+  const count = (action: string) => catalog.entries.filter((e) => e.action === action).length;
+  assert.deepEqual(
+    catalog.actions.map((a) => [a.id, count(a.id)]),
+    [
+      ['refresh-token', 3],
+      ['retry', 3],
+      ['user-error', 19],
+    ],
+  );
+});
+
+test('no duplicate codes, and the three codes with spaces are kept as written', () => {
+  const codes = catalog.entries.map((e) => e.code);
+  assert.equal(new Set(codes).size, codes.length);
+  for (const spaced of ['video duration', 'file size', 'too many requests']) assert.ok(catalog.get(spaced), spaced);
+});
+
+test('every entry names a defined category and action, and has a message and a solution', () => {
+  const categories = new Set(catalog.categories.map((c) => c.name));
+  for (const entry of catalog.entries) {
+    assert.ok(categories.has(entry.category), `${entry.code}: category ${entry.category}`);
+    assert.ok(catalog.action(entry.action), `${entry.code}: action ${entry.action}`);
+    assert.ok(entry.message.length > 0 && entry.solution.length > 0, entry.code);
+  }
+});
+
+test('the everyday words are marked whole-string-only and shared', () => {
+  const words = catalog.entries.filter((e) => e.wholeStringOnly).map((e) => e.code).sort();
+  assert.deepEqual(words, ['file size', 'internal', 'too many requests', 'video duration']);
+  for (const code of ['access_token_invalid', 'invalid_params', 'rate_limit_exceeded', 'internal']) assert.equal(catalog.get(code)?.shared, true, code);
+});
+
+test('the codes outside the catalog are not catalog codes themselves', () => {
+  for (const code of catalog.otherKnownCodes) assert.equal(catalog.get(code), undefined, code);
+});
+
+test('best practices and prevention tips come from the reference', () => {
+  assert.equal(catalog.bestPractices.length, 4);
+  assert.equal(catalog.preventionTips.length, 4);
+});
