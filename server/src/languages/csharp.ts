@@ -5,7 +5,7 @@ import {
   namedChildren,
   readStringLiteral,
   spanOf,
-  wrapLabels,
+  fitsOnOneLine,
   type ArmShape,
   type LabelShape,
   type LanguageSupport,
@@ -104,9 +104,8 @@ export const csharp: LanguageSupport = {
       const quoted = group.codes.map((c) => cStyleQuote(c, '"'));
       const stub = `throw new System.NotImplementedException(${cStyleQuote(group.message, '"')})`;
       if (style.form === 'expression') {
-        const labels = wrapLabels(quoted, ' or');
-        if (labels.length === 1) lines.push([0, `${quoted.join(' or ')} => ${stub},`]);
-        else labels.forEach((label, i) => lines.push([i === 0 ? 0 : 1, i === labels.length - 1 ? `${label} => ${stub},` : label]));
+        if (fitsOnOneLine(quoted, ' or ')) lines.push([0, `${quoted.join(' or ')} => ${stub},`]);
+        else quoted.forEach((label, i) => lines.push([i === 0 ? 0 : 1, i === quoted.length - 1 ? `${label} => ${stub},` : `${label} or`]));
       } else {
         for (const label of quoted) lines.push([0, `case ${label}:`]);
         lines.push([1, `${stub};`]);

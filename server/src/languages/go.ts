@@ -5,7 +5,7 @@ import {
   namedChildren,
   readStringLiteral,
   spanOf,
-  wrapLabels,
+  fitsOnOneLine,
   type ArmShape,
   type LanguageSupport,
   type RenderedLine,
@@ -56,9 +56,9 @@ export const go: LanguageSupport = {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `// ${group.comment}`]);
-      const labels = wrapLabels(group.codes.map((c) => cStyleQuote(c, style.quote)), ',');
-      if (labels.length === 1) lines.push([0, `case ${labels[0]}:`]);
-      else labels.forEach((label, i) => lines.push(i === 0 ? [0, `case ${label}`] : [1, i === labels.length - 1 ? `${label}:` : label]));
+      const labels = group.codes.map((c) => cStyleQuote(c, style.quote));
+      if (fitsOnOneLine(labels, ', ')) lines.push([0, `case ${labels.join(', ')}:`]);
+      else labels.forEach((label, i) => lines.push([i === 0 ? 0 : 1, `${i === 0 ? 'case ' : ''}${label}${i === labels.length - 1 ? ':' : ','}`]));
       lines.push([1, `panic(${cStyleQuote(group.message, '"')})`]);
     }
     return lines;

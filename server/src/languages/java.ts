@@ -6,7 +6,7 @@ import {
   namedChildren,
   readStringLiteral,
   spanOf,
-  wrapLabels,
+  fitsOnOneLine,
   type ArmShape,
   type LabelShape,
   type LanguageSupport,
@@ -71,10 +71,8 @@ export const java: LanguageSupport = {
         for (const label of quoted) lines.push([0, `case ${label}:`]);
       } else {
         const end = style.form === 'arrow' ? ' ->' : ':';
-        const labels = wrapLabels(quoted, ',');
-        labels.forEach((label, i) =>
-          lines.push([i === 0 ? 0 : 2, `${i === 0 ? 'case ' : ''}${label}${i === labels.length - 1 ? end : ''}`]),
-        );
+        if (fitsOnOneLine(quoted, ', ')) lines.push([0, `case ${quoted.join(', ')}${end}`]);
+        else quoted.forEach((label, i) => lines.push([i === 0 ? 0 : 2, `${i === 0 ? 'case ' : ''}${label}${i === quoted.length - 1 ? end : ','}`]));
       }
       lines.push([1, `throw new UnsupportedOperationException(${cStyleQuote(group.message, '"')});`]);
     }

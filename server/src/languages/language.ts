@@ -112,9 +112,7 @@ export function cStyleQuote(value: string, quote: string): string {
   return quote + value.replace(/\\/g, '\\\\').split(quote).join('\\' + quote) + quote;
 }
 
-/** Joins labels on one line, or one per line when that line would be long. */
-export function wrapLabels(labels: readonly string[], separator: string, width = 80): string[] {
-  const oneLine = labels.join(separator + ' ');
-  if (oneLine.length <= width || labels.length === 1) return [oneLine];
-  return labels.map((label, i) => (i < labels.length - 1 ? label + separator : label));
+/** Labels stay on one line while it reads well; past that, one label per line. */
+export function fitsOnOneLine(labels: readonly string[], joiner: string, width = 80): boolean {
+  return labels.length === 1 || labels.join(joiner).length <= width;
 }

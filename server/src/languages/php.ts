@@ -5,7 +5,7 @@ import {
   namedChildren,
   readStringLiteral,
   spanOf,
-  wrapLabels,
+  fitsOnOneLine,
   type ArmShape,
   type LanguageSupport,
   type RenderedLine,
@@ -83,8 +83,8 @@ export const php: LanguageSupport = {
       const quoted = group.codes.map((c) => cStyleQuote(c, style.quote));
       const stub = `throw new \\LogicException(${cStyleQuote(group.message, style.quote)})`;
       if (style.form === 'match') {
-        const labels = wrapLabels(quoted, ',');
-        labels.forEach((label, i) => lines.push([i === 0 ? 0 : 1, i === labels.length - 1 ? `${label} => ${stub},` : label]));
+        if (fitsOnOneLine(quoted, ', ')) lines.push([0, `${quoted.join(', ')} => ${stub},`]);
+        else quoted.forEach((label, i) => lines.push([i === 0 ? 0 : 1, i === quoted.length - 1 ? `${label} => ${stub},` : `${label},`]));
       } else {
         for (const label of quoted) lines.push([0, `case ${label}:`]);
         lines.push([1, `${stub};`]);

@@ -5,7 +5,7 @@ import {
   namedChildren,
   readStringLiteral,
   spanOf,
-  wrapLabels,
+  fitsOnOneLine,
   type ArmShape,
   type LabelShape,
   type LanguageSupport,
@@ -66,9 +66,9 @@ export const python: LanguageSupport = {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `# ${group.comment}`]);
-      const labels = wrapLabels(group.codes.map((c) => cStyleQuote(c, style.quote)), '', 70);
-      if (labels.length === 1) {
-        lines.push([0, `case ${group.codes.map((c) => cStyleQuote(c, style.quote)).join(' | ')}:`]);
+      const labels = group.codes.map((c) => cStyleQuote(c, style.quote));
+      if (fitsOnOneLine(labels, ' | ')) {
+        lines.push([0, `case ${labels.join(' | ')}:`]);
       } else {
         lines.push([0, 'case (']);
         labels.forEach((label, i) => lines.push([1, i === 0 ? label : `| ${label}`]));

@@ -6,7 +6,7 @@ import {
   namedChildren,
   readStringLiteral,
   spanOf,
-  wrapLabels,
+  fitsOnOneLine,
   type ArmShape,
   type LanguageSupport,
   type RenderedLine,
@@ -44,8 +44,9 @@ export const ruby: LanguageSupport = {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `# ${group.comment}`]);
-      const labels = wrapLabels(group.codes.map((c) => cStyleQuote(c, style.quote)), ',');
-      labels.forEach((label, i) => lines.push([i === 0 ? 0 : 2, i === 0 ? `when ${label}` : label]));
+      const labels = group.codes.map((c) => cStyleQuote(c, style.quote));
+      if (fitsOnOneLine(labels, ', ')) lines.push([0, `when ${labels.join(', ')}`]);
+      else labels.forEach((label, i) => lines.push([i === 0 ? 0 : 2, `${i === 0 ? 'when ' : ''}${label}${i === labels.length - 1 ? '' : ','}`]));
       lines.push([1, `raise NotImplementedError, ${cStyleQuote(group.message, style.quote)}`]);
     }
     return lines;

@@ -5,7 +5,7 @@ import {
   namedChildren,
   readStringLiteral,
   spanOf,
-  wrapLabels,
+  fitsOnOneLine,
   type ArmShape,
   type LabelShape,
   type LanguageSupport,
@@ -67,8 +67,7 @@ export const rust: LanguageSupport = {
       lines.push([0, `// ${group.comment}`]);
       const quoted = group.codes.map((c) => cStyleQuote(c, '"'));
       const stub = `todo!(${cStyleQuote(group.message, '"')}),`;
-      const labels = wrapLabels(quoted, ' |');
-      if (labels.length === 1) lines.push([0, `${quoted.join(' | ')} => ${stub}`]);
+      if (fitsOnOneLine(quoted, ' | ')) lines.push([0, `${quoted.join(' | ')} => ${stub}`]);
       else quoted.forEach((label, i) => lines.push([0, `${i === 0 ? '' : '| '}${label}${i === quoted.length - 1 ? ` => ${stub}` : ''}`]));
     }
     return lines;

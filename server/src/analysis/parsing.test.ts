@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { languageForId } from '../languages';
+import { loadGrammar, ParsedDocument } from './parsing';
+
+async function open(languageId: string, text: string): Promise<ParsedDocument> {
+  return new ParsedDocument(await loadGrammar(languageForId(languageId)!.grammarFile), text);
+}
+
+test('edits re-parse incrementally to the same tree as a parse from scratch', async () => {
+  const text = 'switch (c) {\n  case "spam_risk": break;\n}\nconst s = "😀 internal";\n';
+  const doc = await open('typescript', text);
+  doc.tree; // parse once, so later edits reuse the tree
+  const edits: Array<[string, string]> = [
+    ['"spam_risk"', '"spam_risk_text"'],
+    ['break;', 'break;\n  case "internal": break;'],
+    ['😀', ''],
+    ['\n}', '\n  default: f();\n}'],
+  ];
+  for (const [from, to] of edits) {
+    const at = doc.text.indexOf(from);
+    doc.applyEdit(at, at + from.length, to);
+    const fresh = await open('typescript', doc.text);
+    assert.equal(doc.tree.rootNode.toString(), fresh.tree.rootNode.toString(), `after replacing ${from}`);
+    fresh.dispose();
+  }
+  assert.match(doc.text, /case "spam_risk_text": break;\n  case "internal": break;/);
+  doc.dispose();
+});
+
+test('an edit before astral characters keeps node offsets in UTF-16 units', async () => {
+  const doc = await open('python', 's = "😀"\nt = "internal"\n');
+  doc.tree;
+  doc.applyEdit(0, 0, '# 😀😀\n');
+  const strings = doc.tree.rootNode.descendantsOfType('string');
+  const last = strings[strings.length - 1]!;
+  assert.equal(doc.text.slice(last.startIndex, last.endIndex), '"internal"');
+  doc.dispose();
+});
+
+test('grammars load once and are shared', async () => {
+  const grammar = languageForId('go')!.grammarFile;
+  assert.equal(await loadGrammar(grammar), await loadGrammar(grammar));
+});

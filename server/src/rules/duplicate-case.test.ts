@@ -1,0 +1,48 @@
+import { duplicateCase } from './duplicate-case';
+import { ruleTester } from './ruleTester';
+
+ruleTester(duplicateCase, {
+  valid: [
+    {
+      name: 'the same code in two switches',
+      language: 'typescript',
+      code: `switch (a) {\n  case "spam_risk": break;\n}\nswitch (b) {\n  case "spam_risk": break;\n}\n`,
+    },
+    {
+      name: 'a nested switch repeats a code of the outer one',
+      language: 'typescript',
+      code: `switch (a) {\n  case "spam_risk":\n    switch (b) {\n      case "spam_risk": break;\n    }\n    break;\n}\n`,
+    },
+    { name: 'the rule turned off', language: 'python', code: `match c:\n    case "spam_risk" | "spam_risk":\n        pass\n`, settings: { rules: { 'duplicate-case': 'off' } } },
+  ],
+  invalid: [
+    {
+      name: 'Python: a duplicate inside one | pattern loses its | ',
+      language: 'python',
+      code: `match c:\n    case "spam_risk" | "internal" | "spam_risk":\n        pass\n`,
+      errors: [{ message: "TikTok error code 'spam_risk' is already handled", covers: '"spam_risk"' }],
+      output: `match c:\n    case "spam_risk" | "internal":\n        pass\n`,
+    },
+    {
+      name: 'a later arm that can never run is removed whole',
+      language: 'ruby',
+      code: `case c\nwhen "spam_risk", "internal"\n  a\nwhen "spam_risk"\n  b\nelse\n  d\nend\n`,
+      errors: [{ message: 'already handled by an earlier when of this case' }],
+      output: `case c\nwhen "spam_risk", "internal"\n  a\nelse\n  d\nend\n`,
+    },
+    {
+      name: 'a body that the case above runs into stays: only the label goes',
+      language: 'typescript',
+      code: `switch (c) {\n  case "spam_risk":\n    a();\n    break;\n  case "internal":\n  case "spam_risk":\n    b();\n    break;\n}\n`,
+      errors: [{ message: "'spam_risk' is already handled" }],
+      output: `switch (c) {\n  case "spam_risk":\n    a();\n    break;\n  case "internal":\n    b();\n    break;\n}\n`,
+    },
+    {
+      name: 'Rust: the arm and its comma go',
+      language: 'rust',
+      code: `fn f(c: &str) -> i32 {\n    match c {\n        "spam_risk" | "internal" => 1,\n        "internal" => 2,\n        _ => 3,\n    }\n}\n`,
+      errors: [{ message: "'internal' is already handled" }],
+      output: `fn f(c: &str) -> i32 {\n    match c {\n        "spam_risk" | "internal" => 1,\n        _ => 3,\n    }\n}\n`,
+    },
+  ],
+});

@@ -1,0 +1,140 @@
+import { catalog } from '../analysis/catalog';
+import { ignoreAllBut, ruleTester } from './ruleTester';
+import { unhandledCodes } from './unhandled-codes';
+
+const everyCase = catalog.entries.map((e) => `    case ${JSON.stringify(e.code)}: return 1;`).join('\n');
+
+ruleTester(unhandledCodes, {
+  valid: [
+    { name: 'every catalog code handled', language: 'typescript', code: `function f(c: string) {\n  switch (c) {\n${everyCase}\n  }\n}\n` },
+    {
+      name: 'a GitHub switch with one shared code',
+      language: 'typescript',
+      code: `switch (c) {\n  case "access_token_invalid": break;\n  case "bad_credentials": break;\n}\n`,
+    },
+    {
+      name: 'upper-case strings are not TikTok codes',
+      language: 'typescript',
+      code: `switch (c) {\n  case "SPAM_RISK_TEXT": break;\n  case "RATE_LIMIT_EXCEEDED": break;\n}\n`,
+    },
+    {
+      name: 'missing codes are all ignored by the settings',
+      language: 'python',
+      code: `match c:\n    case "spam_risk":\n        pass\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk') },
+    },
+    {
+      name: 'a default arm with severityWithDefault off',
+      language: 'typescript',
+      code: `switch (c) {\n  case "spam_risk": break;\n  default: break;\n}\n`,
+      settings: { switch: { severityWithDefault: 'off' } },
+    },
+    { name: 'the rule turned off', language: 'typescript', code: `switch (c) {\n  case "spam_risk": break;\n}\n`, settings: { rules: { 'unhandled-codes': 'off' } } },
+    {
+      name: 'two shared codes below a raised threshold',
+      language: 'go',
+      code: `package m\nfunc f(c string) {\n\tswitch c {\n\tcase "internal", "rate_limit_exceeded":\n\t}\n}\n`,
+      settings: { switch: { minimumKnownCodes: 3 } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'one TikTok-only code makes a TikTok switch',
+      language: 'typescript',
+      code: `switch (err.code) {\n  case "spam_risk_text": break;\n}\n`,
+      errors: [{ message: '24 TikTok error codes are not handled by this switch', severity: 'warning', covers: 'switch (err.code)' }],
+    },
+    {
+      name: 'two shared codes reach the default threshold',
+      language: 'ruby',
+      code: `case code\nwhen "internal", "rate_limit_exceeded"\n  retry\nend\n`,
+      errors: [{ message: '23 TikTok error codes are not handled by this case', covers: 'case code' }],
+    },
+    {
+      name: 'a default arm lowers the severity to information',
+      language: 'python',
+      code: `match c:\n    case "spam_risk":\n        pass\n    case _:\n        pass\n`,
+      errors: [{ message: '24 TikTok error codes', severity: 'information', covers: 'match c' }],
+    },
+    {
+      name: 'severityWithDefault is configurable',
+      language: 'rust',
+      code: `fn f(c: &str) {\n    match c {\n        "spam_risk" => {}\n        _ => {}\n    }\n}\n`,
+      settings: { switch: { severityWithDefault: 'error' } },
+      errors: [{ message: '24 TikTok error codes', severity: 'error' }],
+    },
+    {
+      name: 'the message lists the missing codes by action',
+      language: 'typescript',
+      code: `switch (c) {\n  case "spam_risk": break;\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal', 'access_token_invalid', 'file size') },
+      errors: [{ message: /^3 TikTok error codes are not handled by this switch\nrefresh-token \(1\): access_token_invalid\nretry \(1\): internal\nuser-error \(1\): file size$/ }],
+    },
+    {
+      name: 'added cases go before default, grouped by action, in the switch\'s quotes and indentation',
+      language: 'typescript',
+      code: `switch (c) {\n\tcase 'spam_risk':\n\t\tbreak;\n\tdefault:\n\t\tlog(c);\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal', 'access_token_invalid', 'scope_not_authorized', 'file size') },
+      errors: [{ message: '4 TikTok error codes', severity: 'information' }],
+      output: [
+        'switch (c) {',
+        "\tcase 'spam_risk':",
+        '\t\tbreak;',
+        '\t// refresh-token: send the user through TikTok OAuth again',
+        "\tcase 'access_token_invalid':",
+        "\tcase 'scope_not_authorized':",
+        "\t\tthrow new Error('TODO: handle these TikTok errors (refresh-token): send the user through TikTok OAuth again');",
+        '\t// retry: retry later with exponential backoff',
+        "\tcase 'internal':",
+        "\t\tthrow new Error('TODO: handle these TikTok errors (retry): retry later with exponential backoff');",
+        '\t// user-error: show the message to the user; do not retry unchanged',
+        "\tcase 'file size':",
+        "\t\tthrow new Error('TODO: handle these TikTok errors (user-error): show the message to the user; do not retry unchanged');",
+        '\tdefault:',
+        '\t\tlog(c);',
+        '}',
+        '',
+      ].join('\n'),
+    },
+    {
+      name: 'a last case that would fall into the new ones gets its break',
+      language: 'javascript',
+      code: `switch (c) {\n  case "spam_risk":\n    n++;\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal') },
+      errors: [{ message: '1 TikTok error code is not handled by this switch' }],
+      output: `switch (c) {\n  case "spam_risk":\n    n++;\n    break;\n  // retry: retry later with exponential backoff\n  case "internal":\n    throw new Error("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n}\n`,
+    },
+    {
+      name: 'a case that runs into default keeps doing so: new cases go on top',
+      language: 'typescript',
+      code: `switch (c) {\n  case "spam_risk":\n  default:\n    f();\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal') },
+      errors: [{ message: '1 TikTok error code' }],
+      output: `switch (c) {\n  // retry: retry later with exponential backoff\n  case "internal":\n    throw new Error("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n  case "spam_risk":\n  default:\n    f();\n}\n`,
+    },
+    {
+      name: 'Python: one case per action with | between codes, before case _',
+      language: 'python',
+      code: `match c:\n    case 'spam_risk':\n        pass\n    case _:\n        pass\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal', 'rate_limit_exceeded') },
+      errors: [{ message: '2 TikTok error codes' }],
+      output: `match c:\n    case 'spam_risk':\n        pass\n    # retry: retry later with exponential backoff\n    case 'rate_limit_exceeded' | 'internal':\n        raise NotImplementedError('TODO: handle these TikTok errors (retry): retry later with exponential backoff')\n    case _:\n        pass\n`,
+    },
+    {
+      name: 'Rust: new arms go before the `_` arm',
+      language: 'rust',
+      code: `fn f(c: &str) -> i32 {\n    match c {\n        "spam_risk" => 1,\n        _ => 2\n    }\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal') },
+      errors: [{ message: '1 TikTok error code' }],
+      output: `fn f(c: &str) -> i32 {\n    match c {\n        "spam_risk" => 1,\n        // retry: retry later with exponential backoff\n        "internal" => todo!("TODO: handle these TikTok errors (retry): retry later with exponential backoff"),\n        _ => 2\n    }\n}\n`,
+    },
+    {
+      name: 'C# switch expression: a last arm with no comma gets one before the new arms',
+      language: 'csharp',
+      code: `class A {\n    int F(string c) => c switch\n    {\n        "spam_risk" => 1,\n        "spam_risk_text" => 2\n    };\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'spam_risk_text', 'internal') },
+      errors: [{ message: '1 TikTok error code is not handled by this switch expression', severity: 'warning', covers: 'c switch' }],
+      output: `class A {\n    int F(string c) => c switch\n    {\n        "spam_risk" => 1,\n        "spam_risk_text" => 2,\n        // retry: retry later with exponential backoff\n        "internal" => throw new System.NotImplementedException("TODO: handle these TikTok errors (retry): retry later with exponential backoff"),\n    };\n}\n`,
+    },
+  ],
+});

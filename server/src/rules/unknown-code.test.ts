@@ -1,0 +1,48 @@
+import { ruleTester } from './ruleTester';
+import { unknownCode } from './unknown-code';
+
+const tiktok = (label: string) => `switch (c) {\n  case "spam_risk": break;\n  case "spam_risk_text": break;\n  case ${label}: break;\n}\n`;
+
+ruleTester(unknownCode, {
+  valid: [
+    { name: 'real TikTok codes outside the catalog', language: 'typescript', code: tiktok('"internal_error"') + tiktok('"ok"') + tiktok('"auth_removed"') },
+    { name: 'a label far from every code', language: 'typescript', code: tiktok('"bad_credentials"') },
+    {
+      name: 'a typo in a switch that is not TikTok\'s',
+      language: 'typescript',
+      code: `switch (c) {\n  case "spam_risk_txt": break;\n  case "not_found": break;\n}\n`,
+    },
+    { name: 'an ignored code', language: 'typescript', code: tiktok('"spam_risk_too_many_post"'), settings: { ignoreCodes: ['spam_risk_too_many_post'] } },
+    { name: 'the rule turned off', language: 'typescript', code: tiktok('"spam_risk_txt"'), settings: { rules: { 'unknown-code': 'off' } } },
+  ],
+  invalid: [
+    {
+      name: 'a missing letter',
+      language: 'typescript',
+      code: tiktok(`'spam_risk_too_many_post'`),
+      errors: [{ message: "Unknown TikTok error code 'spam_risk_too_many_post'; did you mean 'spam_risk_too_many_posts'?", severity: 'warning', covers: `'spam_risk_too_many_post'` }],
+      output: tiktok(`'spam_risk_too_many_posts'`),
+    },
+    {
+      name: 'the wrong case: codes are case-sensitive',
+      language: 'python',
+      code: `match c:\n    case "spam_risk" | "Spam_Risk_Text":\n        pass\n`,
+      errors: [{ message: "did you mean 'spam_risk_text'?", covers: '"Spam_Risk_Text"' }],
+      output: `match c:\n    case "spam_risk" | "spam_risk_text":\n        pass\n`,
+    },
+    {
+      name: 'swapped letters',
+      language: 'go',
+      code: `package m\nfunc f(c string) {\n\tswitch c {\n\tcase "spam_risk", "acess_token_invalid":\n\t}\n}\n`,
+      errors: [{ message: "did you mean 'access_token_invalid'?" }],
+    },
+    {
+      name: 'severity follows the rule setting',
+      language: 'ruby',
+      code: `case c\nwhen "spam_risk", "frame_rate_check_faild"\n  x\nend\n`,
+      settings: { rules: { 'unknown-code': 'error' } },
+      errors: [{ message: "did you mean 'frame_rate_check_failed'?", severity: 'error' }],
+      output: `case c\nwhen "spam_risk", "frame_rate_check_failed"\n  x\nend\n`,
+    },
+  ],
+});

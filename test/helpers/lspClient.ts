@@ -1,0 +1,55 @@
+// A real LSP client over stdio against the bundled server: the way Neovim, Helix or Zed would talk to it.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export interface TestClient {
+  readonly connection: ProtocolConnection;
+  readonly stderr: () => string;
+  open(uri: string, languageId: string, text: string): Promise<void>;
+  /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
+  nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  close(): Promise<void>;
+}
+
+export async function startServer(initializationOptions?: unknown): Promise<TestClient> {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: 'pipe' });
+  let errors = '';
+  child.stderr.on('data', (chunk) => (errors += chunk));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiting: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void }> = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    const index = waiting.findIndex((w) => w.uri === params.uri && (w.version === undefined || w.version === params.version));
+    if (index >= 0) waiting.splice(index, 1)[0]!.resolve(params.diagnostics);
+  });
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    stderr: () => errors,
+    async open(uri, languageId, text) {
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    },
+    nextDiagnostics(uri, version) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within 20 s`)), 20_000);
+        waiting.push({ uri, version, resolve: (d) => (clearTimeout(timer), resolve(d)) });
+      });
+    },
+    async close() {
+      try {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } finally {
+        connection.dispose();
+        child.kill();
+      }
+    },
+  };
+}

@@ -1,0 +1,130 @@
+// Diagnostics and code actions over real JSON-RPC on stdio: TypeScript and Python, edits sent incrementally.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import { startServer, type TestClient } from '../helpers/lspClient';
+
+let client: TestClient;
+before(async () => (client = await startServer()));
+after(() => client.close());
+
+const tsText = `export function handle(code: string) {
+  switch (code) {
+    case 'access_token_invalid':
+      return 'reconnect';
+    case 'spam_risk_text':
+      return 'show';
+  }
+}
+`;
+
+const pyText = `def handle(code):
+    match code:
+        case "spam_risk_text" | "internal":
+            return "show"
+        case "spam_risk_too_many_post":
+            return "wait"
+        case _:
+            return "other"
+`;
+
+async function codeActions(uri: string, diagnostic: Diagnostic, only?: string[]): Promise<CodeAction[]> {
+  return client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic], ...(only ? { only } : {}) },
+  });
+}
+
+/** Applies an action's edits to our copy and sends them to the server as incremental changes. */
+async function apply(doc: TextDocument, action: CodeAction): Promise<TextDocument> {
+  const edits: TextEdit[] = action.edit!.changes![doc.uri]!;
+  const version = doc.version + 1;
+  const next = TextDocument.create(doc.uri, doc.languageId, version, TextDocument.applyEdits(doc, edits));
+  const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+  await client.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: doc.uri, version },
+    contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })),
+  });
+  return next;
+}
+
+test('TypeScript: unhandled-codes warning on the switch, fixed by the quick-fixes step by step', async () => {
+  const uri = 'file:///work/protocol/handle.ts';
+  const published = client.nextDiagnostics(uri, 1);
+  await client.open(uri, 'typescript', tsText);
+  const [diagnostic, ...rest] = await published;
+  assert.equal(rest.length, 0);
+  assert.equal(diagnostic!.source, 'tiktok-errors');
+  assert.equal(diagnostic!.code, 'unhandled-codes');
+  assert.equal(diagnostic!.severity, 2);
+  assert.ok(diagnostic!.codeDescription?.href.startsWith('https://'));
+  assert.match(diagnostic!.message as string, /^23 TikTok error codes are not handled by this switch\nrefresh-token \(2\): scope_not_authorized, scope_permission_missed\nretry \(3\)/);
+  assert.deepEqual(diagnostic!.range, { start: { line: 1, character: 2 }, end: { line: 1, character: 15 } });
+
+  const actions = await codeActions(uri, diagnostic!);
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.kind, a.isPreferred]),
+    [
+      ['Add all 23 missing TikTok error cases', 'quickfix', true],
+      ['Add 2 missing refresh-token cases', 'quickfix', false],
+      ['Add 3 missing retry cases', 'quickfix', false],
+      ['Add 18 missing user-error cases', 'quickfix', false],
+    ],
+  );
+
+  let doc = TextDocument.create(uri, 'typescript', 1, tsText);
+  doc = await apply(doc, actions.find((a) => a.title === 'Add 3 missing retry cases')!);
+  const afterRetry = await client.nextDiagnostics(uri, doc.version);
+  assert.match(afterRetry[0]!.message as string, /^20 TikTok error codes/);
+  assert.match(doc.getText(), /\/\/ retry: retry later with exponential backoff\n    case 'rate_limit_exceeded':\n    case 'too many requests':\n    case 'internal':\n      throw new Error\(/);
+
+  const addAll = (await codeActions(uri, afterRetry[0]!)).find((a) => a.isPreferred)!;
+  assert.equal(addAll.title, 'Add all 20 missing TikTok error cases');
+  doc = await apply(doc, addAll);
+  assert.deepEqual(await client.nextDiagnostics(uri, doc.version), []);
+});
+
+test('Python: a typo and the missing cases, with "fix all" as a source action', async () => {
+  const uri = 'file:///work/protocol/handle.py';
+  const published = client.nextDiagnostics(uri, 1);
+  await client.open(uri, 'python', pyText);
+  const diagnostics = await published;
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.severity, d.range.start.line]),
+    [
+      ['unknown-code', 2, 4],
+      ['unhandled-codes', 3, 1],
+    ],
+  );
+  assert.equal(diagnostics[0]!.message, "Unknown TikTok error code 'spam_risk_too_many_post'; did you mean 'spam_risk_too_many_posts'?");
+  const [change] = await codeActions(uri, diagnostics[0]!);
+  assert.equal(change!.title, "Change to 'spam_risk_too_many_posts'");
+
+  const fixAll = await codeActions(uri, diagnostics[1]!, ['source.fixAll']);
+  assert.deepEqual(fixAll.map((a) => a.kind), ['source.fixAll.tiktokErrors']);
+  const doc = await apply(TextDocument.create(uri, 'python', 1, pyText), fixAll[0]!);
+  assert.deepEqual(await client.nextDiagnostics(uri, doc.version), []);
+  assert.match(doc.getText(), /case "spam_risk_too_many_posts":/);
+  assert.equal(doc.getText().match(/spam_risk_too_many_posts/g)!.length, 1, 'the fixed typo must not be added again');
+  assert.match(doc.getText(), /        # refresh-token: send the user through TikTok OAuth again\n        case "access_token_invalid" \| "scope_not_authorized" \| "scope_permission_missed":\n            raise NotImplementedError\(/);
+});
+
+test('settings pushed by the client turn a rule off and re-check open documents', async () => {
+  const uri = 'file:///work/protocol/quiet.ts';
+  const first = client.nextDiagnostics(uri, 1);
+  await client.open(uri, 'typescript', tsText);
+  assert.equal((await first).length, 1);
+  const again = client.nextDiagnostics(uri, 1);
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { tiktokErrors: { rules: { 'unhandled-codes': 'off' } } } });
+  assert.deepEqual(await again, []);
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { tiktokErrors: {} } });
+});
+
+test('the catalog request returns the 25 codes with their actions', async () => {
+  const result = await client.connection.sendRequest<{ errors: Array<{ code: string; action: string }>; actions: unknown[] }>('tiktokErrors/catalog');
+  assert.equal(result.errors.length, 25);
+  assert.equal(result.actions.length, 3);
+  assert.ok(result.errors.some((e) => e.code === 'spam_risk_too_many_pending_share' && e.action === 'user-error'));
+});

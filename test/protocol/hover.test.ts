@@ -1,0 +1,65 @@
+// Hover cards over real JSON-RPC on stdio, against the bundled dist/server.js.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { startServer, type TestClient } from '../helpers/lspClient';
+
+let client: TestClient;
+before(async () => (client = await startServer()));
+after(() => client.close());
+
+function positionOf(text: string, needle: string, plus = 0) {
+  const offset = text.indexOf(needle) + plus;
+  const lines = text.slice(0, offset).split('\n');
+  return { line: lines.length - 1, character: lines[lines.length - 1]!.length };
+}
+
+async function hover(uri: string, text: string, needle: string, plus = 2): Promise<Hover | null> {
+  return client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, plus) });
+}
+
+test('hover on a code in a TypeScript string shows its card over exactly the code', async () => {
+  const uri = 'file:///work/hover/post.ts';
+  const text = `const ok = 1;\nif (error.code === "rate_limit_exceeded") {\n  retry();\n}\n`;
+  await client.open(uri, 'typescript', text);
+  const result = await hover(uri, text, 'rate_limit_exceeded', 5);
+  assert.ok(result, 'no hover');
+  const card = (result.contents as MarkupContent).value;
+  assert.equal((result.contents as MarkupContent).kind, 'markdown');
+  assert.match(card, /^### `rate_limit_exceeded`/);
+  assert.match(card, /\*\*Rate Limit\*\* · `retry`/);
+  assert.match(card, /TikTok rate limit exceeded\\\. Please try again in a few moments\\\./);
+  assert.match(card, /\*\*Solution:\*\* You've made too many requests too quickly/);
+  assert.match(card, /\*\*Your code should:\*\* Retry the same request later with exponential backoff/);
+  assert.deepEqual(result.range, { start: positionOf(text, 'rate_limit_exceeded'), end: positionOf(text, 'rate_limit_exceeded', 'rate_limit_exceeded'.length) });
+});
+
+test('hover elsewhere returns null', async () => {
+  const uri = 'file:///work/hover/post.ts';
+  const text = `const ok = 1;\nif (error.code === "rate_limit_exceeded") {\n  retry();\n}\n`;
+  assert.equal(await hover(uri, text, 'retry()', 1), null);
+  assert.equal(await hover(uri, text, 'const ok', 1), null);
+});
+
+test('hover works in plain text, Markdown and untitled documents, and not on prose words', async () => {
+  const log = 'untitled:Untitled-1';
+  const logText = '12:00:01 publish failed: internal\n12:00:02 publish failed: spam_risk_user_banned_from_posting\n';
+  await client.open(log, 'log', logText);
+  assert.equal(await hover(log, logText, 'internal'), null, 'an everyday word in prose is no code');
+  const banned = await hover(log, logText, 'spam_risk_user_banned_from_posting');
+  assert.match((banned!.contents as MarkupContent).value, /Account banned from posting/);
+
+  const md = 'file:///work/hover/README.md';
+  const mdText = 'When TikTok answers `"too many requests"`, back off.\n';
+  await client.open(md, 'markdown', mdText);
+  const card = await hover(md, mdText, 'too many', 3);
+  assert.match((card!.contents as MarkupContent).value, /^### `too many requests`/);
+});
+
+test('hover on a document never opened, or past its end, answers null without an error', async () => {
+  assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere.ts' }, position: { line: 0, character: 0 } }), null);
+  const uri = 'file:///work/hover/short.py';
+  await client.open(uri, 'python', 'x = "internal"\n');
+  assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 99, character: 99 } }), null);
+  assert.equal(client.stderr(), '');
+});
