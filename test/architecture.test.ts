@@ -1,0 +1,40 @@
+// The layering the project promises: an analysis core with no LSP import, and a client with no analysis.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+}
+
+test('the analysis core (analysis, languages, rules) imports nothing of LSP or VS Code', () => {
+  for (const dir of ['server/src/analysis', 'server/src/languages', 'server/src/rules']) {
+    for (const file of sources(dir)) {
+      for (const spec of imports(file)) assert.doesNotMatch(spec, /vscode-languageserver|vscode-jsonrpc|^vscode$|\/protocol\//, `${file} imports ${spec}`);
+    }
+  }
+});
+
+test('the client only starts the server and registers commands', () => {
+  for (const file of sources('client/src')) {
+    for (const spec of imports(file)) assert.match(spec, /^(vscode|vscode-languageclient(\/node)?|node:[a-z]+)$/, `${file} imports ${spec}`);
+  }
+});
+
+test('no file but the catalog lists TikTok error codes', () => {
+  const catalog = JSON.parse(readFileSync('data/tiktok-errors.json', 'utf8')) as { errors: Array<{ code: string }> };
+  // A source file naming many catalog codes is a second list; a few in a comment or a test input are not.
+  for (const file of [...sources('server/src'), ...sources('client/src')]) {
+    const text = readFileSync(file, 'utf8');
+    const named = catalog.errors.filter((e) => text.includes(`'${e.code}'`) || text.includes(`"${e.code}"`));
+    assert.ok(named.length <= 1, `${file} names ${named.length} catalog codes`);
+  }
+});

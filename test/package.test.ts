@@ -1,0 +1,53 @@
+// The extension's manifest and package: what goes into the .vsix, how it activates, and that the settings
+// it declares are the ones the server reads, with the same defaults, all documented in the README.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
+import { languages } from '../server/src/languages';
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+const properties: Record<string, { default: unknown }> = manifest.contributes.configuration.properties;
+
+test('the .vsix holds only the bundles, the grammars and the manifest files', () => {
+  const files = execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    .split('\n')
+    .filter(Boolean);
+  const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^dist\/(extension|server)\.js$/, /^dist\/grammars\/tree-sitter(-[a-z-]+)?\.wasm$/, /^docs\/images\/[\w-]+\.png$/];
+  for (const file of files) assert.ok(allowed.some((p) => p.test(file)), `unexpected file in the .vsix: ${file}`);
+  for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/grammars/tree-sitter.wasm', ...languages.map((l) => `dist/grammars/${l.grammarFile}`)]) {
+    assert.ok(files.includes(needed), `missing from the .vsix: ${needed}`);
+  }
+});
+
+test('activates after start-up, declares untrusted and virtual workspace support', () => {
+  assert.equal(manifest.name, 'tiktok-api-errors');
+  assert.ok(!manifest.activationEvents.includes('*'));
+  assert.deepEqual(manifest.activationEvents, ['onStartupFinished']);
+  assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+  assert.equal(manifest.capabilities.virtualWorkspaces, true);
+  assert.equal(manifest.bin['tiktok-errors-language-server'], 'dist/server.js');
+});
+
+test('every declared setting has the server\'s default, under the tiktokErrors prefix', () => {
+  const defaults: Record<string, unknown> = {
+    'tiktokErrors.rules': DEFAULT_SETTINGS.rules,
+    'tiktokErrors.switch.severityWithDefault': DEFAULT_SETTINGS.severityWithDefault,
+    'tiktokErrors.switch.minimumKnownCodes': DEFAULT_SETTINGS.minimumKnownCodes,
+    'tiktokErrors.ignoreCodes': DEFAULT_SETTINGS.ignoreCodes,
+    'tiktokErrors.languages': DEFAULT_SETTINGS.languages,
+    'tiktokErrors.maxFileSize': DEFAULT_SETTINGS.maxFileSize,
+    'tiktokErrors.trace.server': 'off',
+  };
+  assert.deepEqual(Object.keys(properties).sort(), Object.keys(defaults).sort());
+  for (const [key, value] of Object.entries(defaults)) assert.deepEqual(properties[key]!.default, value, key);
+  for (const command of manifest.contributes.commands) assert.match(command.command, /^tiktokErrors\./);
+});
+
+test('the README documents every setting and command, and the set-up commands', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  for (const key of Object.keys(properties)) assert.ok(readme.includes(`\`${key}\``), `README lacks ${key}`);
+  for (const command of manifest.contributes.commands) assert.ok(readme.includes(command.title), `README lacks the command ${command.title}`);
+  for (const line of ['npm ci && npm run package', 'npm test', 'node dist/server.js --stdio']) assert.ok(readme.includes(line), `README lacks ${line}`);
+});
