@@ -1,9 +1,137 @@
-// The VS Code side: starts the language server and registers commands. All analysis lives in the server.
+// The VS Code side: starts the language server and registers commands. All analysis lives in the server;
+// the commands only ask it (custom requests) and show what it answers.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
+const SCHEME = 'tiktok-errors';
+
+interface CatalogEntry {
+  code: string;
+  category: string;
+  action: string;
+  message: string;
+  solution: string;
+}
+
+interface Catalog {
+  errors: CatalogEntry[];
+  categories: Array<{ name: string }>;
+}
+
+const ACTION_ICONS: Record<string, string> = { 'refresh-token': '$(key)', retry: '$(refresh)', 'user-error': '$(person)' };
+
 let client: LanguageClient | undefined;
+
+/** Read-only Markdown pages (a code's details, the coverage report) served from memory. */
+class Pages implements vscode.TextDocumentContentProvider {
+  private readonly contents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.toString()) ?? '';
+  }
+
+  async show(name: string, markdown: string): Promise<void> {
+    const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${name}.md` });
+    this.contents.set(uri.toString(), markdown);
+    this.changed.fire(uri);
+    try {
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+    } catch {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+    }
+  }
+}
+
+const buttons = {
+  copy: { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy the code' },
+  insert: { iconPath: new vscode.ThemeIcon('insert'), tooltip: 'Insert at the cursor' },
+  find: { iconPath: new vscode.ThemeIcon('search'), tooltip: 'Find usages in the workspace' },
+};
+
+interface CodeItem extends vscode.QuickPickItem {
+  code?: string;
+}
+
+async function insertCode(code: string): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) return void vscode.window.showWarningMessage('Open an editor to insert a TikTok error code.');
+  const inString = /["'`]$/.test(editor.document.lineAt(editor.selection.active.line).text.slice(0, editor.selection.active.character));
+  const text = inString ? code : await client.sendRequest<string>('tiktokErrors/literal', { uri: editor.document.uri.toString(), code });
+  await editor.edit((edit) => edit.replace(editor.selection, text));
+}
+
+async function findUsages(code: string): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.findInFiles', { query: code, isRegex: false, isCaseSensitive: true, matchWholeWord: true, triggerSearch: true });
+}
+
+async function lookUp(pages: Pages): Promise<void> {
+  if (!client) return;
+  const catalog = await client.sendRequest<Catalog>('tiktokErrors/catalog');
+  const editor = vscode.window.activeTextEditor;
+  const current = editor
+    ? await client.sendRequest<string | null>('tiktokErrors/codeAt', { uri: editor.document.uri.toString(), position: editor.selection.active })
+    : null;
+
+  const items: CodeItem[] = catalog.categories.flatMap((category) => [
+    { label: category.name, kind: vscode.QuickPickItemKind.Separator },
+    ...catalog.errors
+      .filter((e) => e.category === category.name)
+      .map((e) => ({
+        label: `${ACTION_ICONS[e.action] ?? ''} ${e.code}`,
+        description: `${e.action} · ${e.message}`,
+        detail: e.solution,
+        code: e.code,
+        buttons: [buttons.copy, buttons.insert, buttons.find],
+      })),
+  ]);
+  const pick = vscode.window.createQuickPick<CodeItem>();
+  pick.title = 'TikTok API error codes';
+  pick.placeholder = 'Search codes, messages and solutions';
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  pick.items = items;
+  const preselected = items.find((i) => i.code === current);
+  if (preselected) pick.activeItems = [preselected];
+
+  pick.onDidTriggerItemButton(async ({ item, button }) => {
+    if (!item.code) return;
+    if (button === buttons.copy) {
+      await vscode.env.clipboard.writeText(item.code);
+      void vscode.window.showInformationMessage(`Copied ${item.code}`);
+    } else if (button === buttons.insert) {
+      pick.hide();
+      await insertCode(item.code);
+    } else {
+      pick.hide();
+      await findUsages(item.code);
+    }
+  });
+  pick.onDidAccept(async () => {
+    const code = pick.selectedItems[0]?.code;
+    pick.hide();
+    if (!code || !client) return;
+    const details = await client.sendRequest<string | null>('tiktokErrors/details', { code });
+    if (details) await pages.show(code, details);
+  });
+  pick.onDidHide(() => pick.dispose());
+  pick.show();
+}
+
+async function showCoverage(pages: Pages): Promise<void> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  if (!client || folders.length === 0) return void vscode.window.showWarningMessage('Open a folder on disk to measure its TikTok error handling coverage.');
+  const excluded = vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude') ?? {};
+  const exclude = Object.entries(excluded).filter(([, on]) => on).map(([glob]) => glob);
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Scanning the workspace for TikTok error handling…', cancellable: true },
+    (_progress, token) => client!.sendRequest<{ summary: string; markdown: string; cancelled: boolean }>('tiktokErrors/coverage', { folders, exclude }, token),
+  );
+  await pages.show('coverage', result.markdown);
+  void vscode.window.showInformationMessage(`TikTok error handling coverage: ${result.summary}${result.cancelled ? ' (cancelled)' : ''}`);
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -19,7 +147,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('tiktokErrors', 'TikTok API Errors', serverOptions, clientOptions);
 
+  const pages = new Pages();
   context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, pages),
+    vscode.commands.registerCommand('tiktokErrors.lookup', () => lookUp(pages)),
+    vscode.commands.registerCommand('tiktokErrors.showCoverage', () => showCoverage(pages)),
     vscode.commands.registerCommand('tiktokErrors.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('tiktokErrors.showOutput', () => client?.outputChannel.show(true)),
   );

@@ -22,10 +22,16 @@ export async function startServer(initializationOptions?: unknown): Promise<Test
   let errors = '';
   child.stderr.on('data', (chunk) => (errors += chunk));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiting: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void }> = [];
+  const waiting: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }> = [];
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     const index = waiting.findIndex((w) => w.uri === params.uri && (w.version === undefined || w.version === params.version));
     if (index >= 0) waiting.splice(index, 1)[0]!.resolve(params.diagnostics);
+  });
+  // A server that dies must fail the test at once, not leave it waiting.
+  child.on('exit', (code, signal) => {
+    const error = new Error(`the server exited (${signal ?? code}):\n${errors}`);
+    for (const w of waiting.splice(0)) w.reject(error);
+    connection.dispose();
   });
   connection.listen();
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
@@ -39,10 +45,11 @@ export async function startServer(initializationOptions?: unknown): Promise<Test
     nextDiagnostics(uri, version) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within 20 s`)), 20_000);
-        waiting.push({ uri, version, resolve: (d) => (clearTimeout(timer), resolve(d)) });
+        waiting.push({ uri, version, resolve: (d) => (clearTimeout(timer), resolve(d)), reject: (e) => (clearTimeout(timer), reject(e)) });
       });
     },
     async close() {
+      if (child.exitCode !== null) return;
       try {
         await connection.sendRequest('shutdown');
         await connection.sendNotification('exit');

@@ -21,3 +21,21 @@ export function renderCard(entry: ErrorEntry, catalog: Catalog = defaultCatalog)
     `**Your code should:** ${escapeMarkdown(action.guidance)}`,
   ].join('\n\n');
 }
+
+/** The full page of one code, for the lookup's details view: the card, then related codes and advice. */
+export function renderDetails(entry: ErrorEntry, catalog: Catalog = defaultCatalog): string {
+  const action = catalog.action(entry.action);
+  const category = catalog.categories.find((c) => c.name === entry.category);
+  const related = catalog.entries.filter((e) => e.action === entry.action && e.code !== entry.code);
+  return [
+    `# \`${entry.code}\``,
+    badges(entry) + ' · TikTok API error',
+    `## Message\n\n${escapeMarkdown(entry.message)}`,
+    `## Solution\n\n${escapeMarkdown(entry.solution)}`,
+    `## What your code should do: ${escapeMarkdown(action.title)}\n\n${escapeMarkdown(action.guidance)}`,
+    `## Category: ${escapeMarkdown(entry.category)}\n\n${escapeMarkdown(category?.description ?? '')}`,
+    `## Other ${entry.action} codes\n\n${related.map((e) => `- \`${e.code}\`: ${escapeMarkdown(e.message)}`).join('\n')}`,
+    `## Best practices\n\n${catalog.bestPractices.map((p) => `- ${escapeMarkdown(p)}`).join('\n')}`,
+    `## Prevention tips\n\n${catalog.preventionTips.map((p) => `- ${escapeMarkdown(p)}`).join('\n')}`,
+  ].join('\n\n');
+}

@@ -52,7 +52,7 @@ function codesInRegion(text: string, start: number, end: number, kind: RegionKin
 
 /** The content of a string literal node: inside its quotes and any prefix (`r"…"`, `@"…"`, `"""…"""`). */
 function stringContent(node: Node): Span | undefined {
-  const match = /^([A-Za-z@$]{0,2})(["'`]+)[\s\S]*?\2$/.exec(node.text);
+  const match = /^([A-Za-z@$]{0,2})("""|'''|["'`])[\s\S]*?\2$/.exec(node.text);
   if (!match) return undefined;
   const open = match[1]!.length + match[2]!.length;
   return { start: node.startIndex + open, end: node.endIndex - match[2]!.length };

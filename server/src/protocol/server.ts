@@ -2,15 +2,22 @@
 // Runs over stdio (`node dist/server.js --stdio`) for any editor, or over IPC under VS Code.
 import {
   CodeActionKind,
+  CompletionItemKind,
   createConnection,
+  InsertTextFormat,
+  MarkupKind,
   TextDocumentSyncKind,
   type CodeAction,
+  type CompletionItem,
   type Connection,
   type Hover,
   type InitializeResult,
+  type Position,
 } from 'vscode-languageserver/node';
 import { fixAllText } from '../analysis/analyze';
-import { renderCard } from '../analysis/card';
+import { renderCard, renderDetails } from '../analysis/card';
+import { completeCode } from '../analysis/completion';
+import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../analysis/coverage';
 import { catalog } from '../analysis/catalog';
 import { codeAtInText, codeAtInTree } from '../analysis/codeOccurrences';
 import { DEFAULT_SETTINGS, languageEnabled, readSettings, type Settings } from '../analysis/settings';
@@ -18,7 +25,14 @@ import { minimalEdit } from '../analysis/text';
 import { DocumentStore, type OpenDocument } from './documents';
 import { FIX_ALL_KIND, SOURCE, toDiagnostic, toQuickFixes, toRange, toTextEdit } from './convert';
 
-export const CATALOG_REQUEST = 'tiktokErrors/catalog';
+/** Custom requests of the VS Code client; every other editor can send them too. */
+export const REQUESTS = {
+  catalog: 'tiktokErrors/catalog',
+  codeAt: 'tiktokErrors/codeAt',
+  details: 'tiktokErrors/details',
+  literal: 'tiktokErrors/literal',
+  coverage: 'tiktokErrors/coverage',
+} as const;
 
 /** Waits this long after the last keystroke before re-checking a document; hover never waits. */
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -88,6 +102,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: ['"', "'", '`'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'tiktok-errors-language-server' },
@@ -121,17 +136,47 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.onHover(async ({ textDocument, position }): Promise<Hover | null> => {
-    const doc = documents.get(textDocument.uri);
-    if (!doc) return null;
+  async function codeAt(uri: string, position: Position) {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
     await doc.ready;
-    return guarded('hover', null, () => {
-      if (!languageEnabled(settings, doc.text.languageId)) return null;
+    return guarded('finding the code at a position', undefined, () => {
+      if (!languageEnabled(settings, doc.text.languageId)) return undefined;
       const offset = doc.text.offsetAt(position);
       const tree = doc.tree;
       const found = tree && doc.language ? codeAtInTree(tree, doc.language, offset) : codeAtInText(doc.text.getText(), offset);
-      if (!found) return null;
-      return { contents: { kind: 'markdown', value: renderCard(found.entry) }, range: toRange(doc.text, found.span) };
+      return found && { doc, found };
+    });
+  }
+
+  connection.onHover(async ({ textDocument, position }): Promise<Hover | null> => {
+    const hit = await codeAt(textDocument.uri, position);
+    if (!hit) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: renderCard(hit.found.entry) }, range: toRange(hit.doc.text, hit.found.span) };
+  });
+
+  connection.onCompletion(async ({ textDocument, position }): Promise<CompletionItem[]> => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return [];
+    await doc.ready;
+    return guarded('completion', [], () => {
+      const tree = doc.tree;
+      const analysis = doc.analysis(settings);
+      if (!tree || !doc.language || !analysis) return [];
+      const result = completeCode(tree, doc.language, doc.text.offsetAt(position), analysis.constructs);
+      if (!result) return [];
+      const range = toRange(doc.text, result.replace);
+      return result.suggestions.map(({ entry, missing }, index) => ({
+        label: entry.code,
+        kind: CompletionItemKind.Constant,
+        detail: missing ? `not handled yet · ${entry.message}` : entry.message,
+        documentation: { kind: MarkupKind.Markdown, value: renderCard(entry) },
+        sortText: String(index).padStart(2, '0'),
+        filterText: entry.code,
+        textEdit: { range, newText: entry.code },
+        insertTextFormat: InsertTextFormat.PlainText,
+        ...(missing && index === 0 ? { preselect: true } : {}),
+      }));
     });
   });
 
@@ -159,7 +204,25 @@ export function startServer(connection: Connection): void {
     return actions;
   });
 
-  connection.onRequest(CATALOG_REQUEST, () => ({
+  connection.onRequest(REQUESTS.codeAt, async (params: { uri: string; position: Position }) => (await codeAt(params.uri, params.position))?.found.entry.code ?? null);
+
+  connection.onRequest(REQUESTS.details, (params: { code: string }) => {
+    const entry = catalog.get(params.code);
+    return entry ? renderDetails(entry) : null;
+  });
+
+  // The code as a string literal of the document's language, for "insert at cursor".
+  connection.onRequest(REQUESTS.literal, (params: { uri: string; code: string }) => {
+    const language = documents.get(params.uri)?.language;
+    return language ? language.quote(params.code, '"') : params.code;
+  });
+
+  connection.onRequest(REQUESTS.coverage, async (params: { folders: string[]; exclude?: string[] }, token) => {
+    const report = await scanCoverage(params.folders, settings, { exclude: params.exclude, isCancelled: () => token.isCancellationRequested });
+    return { summary: coverageSummary(report), markdown: renderCoverageMarkdown(report), cancelled: report.cancelled };
+  });
+
+  connection.onRequest(REQUESTS.catalog, () => ({
     errors: catalog.entries,
     actions: catalog.actions,
     categories: catalog.categories,

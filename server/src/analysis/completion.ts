@@ -1,0 +1,53 @@
+// Which codes to offer where the cursor stands: only inside a string literal, with the codes a TikTok
+// switch still misses first when that string is one of its labels.
+import type { LanguageSupport } from '../languages/language';
+import { catalog as defaultCatalog, type Catalog, type ErrorEntry } from './catalog';
+import type { TikTokConstruct } from './constructs';
+import type { Node, ParsedDocument } from './parsing';
+import type { Span } from './text';
+
+export interface CodeSuggestion {
+  readonly entry: ErrorEntry;
+  /** True for a code the enclosing TikTok switch does not handle yet. */
+  readonly missing: boolean;
+}
+
+export interface CompletionResult {
+  /** The string's content: what a chosen code replaces. */
+  readonly replace: Span;
+  readonly suggestions: readonly CodeSuggestion[];
+}
+
+function enclosingString(doc: ParsedDocument, language: LanguageSupport, offset: number): Node | undefined {
+  // Look just left of the cursor too: at `"|"` the cursor sits on the closing quote.
+  for (const at of [offset, offset - 1]) {
+    if (at < 0) continue;
+    for (let node: Node | null = doc.tree.rootNode.descendantForIndex(at); node; node = node.parent) {
+      if (language.stringTypes.includes(node.type)) return node;
+      if (language.commentTypes.includes(node.type)) return undefined;
+    }
+  }
+  return undefined;
+}
+
+export function completeCode(
+  doc: ParsedDocument,
+  language: LanguageSupport,
+  offset: number,
+  constructs: readonly TikTokConstruct[],
+  catalog: Catalog = defaultCatalog,
+): CompletionResult | undefined {
+  const node = enclosingString(doc, language, offset);
+  if (!node) return undefined;
+  const quoted = /^([A-Za-z@$]{0,2})("""|'''|["'`])/.exec(node.text);
+  if (!quoted) return undefined;
+  const start = node.startIndex + quoted[0].length;
+  const closes = node.text.length > quoted[0].length && node.text.endsWith(quoted[2]!);
+  const end = closes ? node.endIndex - quoted[2]!.length : node.endIndex;
+  // The cursor must be between the quotes, not before the opening one or after the closing one.
+  if (offset < start || offset > end) return undefined;
+  const construct = constructs.find((c) => c.shape.arms.some((arm) => arm.labels.some((l) => l.span.start === node.startIndex)));
+  const missing = new Set(construct?.missing ?? []);
+  const suggestions = catalog.entries.map((entry) => ({ entry, missing: missing.has(entry.code) }));
+  return { replace: { start, end }, suggestions: construct ? [...suggestions.filter((s) => s.missing), ...suggestions.filter((s) => !s.missing)] : suggestions };
+}

@@ -1,0 +1,97 @@
+// Which catalog codes a whole workspace handles, and where: a case label in any TikTok construct.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { languageForPath } from '../languages';
+import { analyzeText } from './analyze';
+import { escapeMarkdown } from './card';
+import { catalog as defaultCatalog, groupByAction, type Catalog } from './catalog';
+import type { Settings } from './settings';
+import { walkSourceFiles } from './workspaceFiles';
+
+export interface CodeLocation {
+  readonly file: string;
+  /** 1-based, as people and compilers count. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface CoverageReport {
+  readonly roots: readonly string[];
+  readonly filesScanned: number;
+  readonly skippedLarge: readonly string[];
+  /** Every catalog code, in catalog order, with where it is handled (empty when it is not). */
+  readonly codes: ReadonlyArray<{ code: string; action: string; locations: CodeLocation[] }>;
+  readonly cancelled: boolean;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return { line: before.split(/\r\n|\r|\n/).length, column: offset - lastBreak };
+}
+
+export async function scanCoverage(
+  roots: readonly string[],
+  settings: Settings,
+  options: { exclude?: readonly string[]; isCancelled?: () => boolean } = {},
+  catalog: Catalog = defaultCatalog,
+): Promise<CoverageReport> {
+  const { files, skippedLarge } = await walkSourceFiles(roots, { exclude: options.exclude, maxFileSize: settings.maxFileSize, isCancelled: options.isCancelled });
+  const locations = new Map(catalog.entries.map((e) => [e.code, [] as CodeLocation[]]));
+  let scanned = 0;
+  for (const file of files) {
+    if (options.isCancelled?.()) break;
+    const text = await fs.readFile(file, 'utf8');
+    scanned++;
+    // Most files never name a code: a plain search is far cheaper than a parse.
+    if (!catalog.entries.some((e) => text.includes(e.code))) continue;
+    const { constructs } = await analyzeText(text, languageForPath(file)!, settings, catalog);
+    for (const construct of constructs) {
+      for (const label of construct.shape.arms.flatMap((arm) => arm.labels)) {
+        locations.get(label.value)?.push({ file, ...lineAndColumn(text, label.span.start) });
+      }
+    }
+  }
+  return {
+    roots,
+    filesScanned: scanned,
+    skippedLarge,
+    codes: catalog.entries.map((e) => ({ code: e.code, action: e.action, locations: locations.get(e.code)! })),
+    cancelled: options.isCancelled?.() ?? false,
+  };
+}
+
+/** "18 of 25 handled; refresh-token 2/3, retry 3/3, user-error 13/19" */
+export function coverageSummary(report: CoverageReport, catalog: Catalog = defaultCatalog): string {
+  const handled = report.codes.filter((c) => c.locations.length > 0);
+  const perAction = catalog.actions.map((a) => {
+    const all = report.codes.filter((c) => c.action === a.id);
+    return `${a.id} ${all.filter((c) => c.locations.length > 0).length}/${all.length}`;
+  });
+  return `${handled.length} of ${report.codes.length} handled; ${perAction.join(', ')}`;
+}
+
+export function renderCoverageMarkdown(report: CoverageReport, catalog: Catalog = defaultCatalog): string {
+  const relative = (file: string) => {
+    const root = report.roots.find((r) => file.startsWith(r + path.sep));
+    return root ? path.relative(root, file) : file;
+  };
+  const link = (l: CodeLocation) => `[${escapeMarkdown(relative(l.file))}:${l.line}](${pathToFileURL(l.file).href}#L${l.line})`;
+  const byCode = new Map(report.codes.map((c) => [c.code, c]));
+  const sections = groupByAction(report.codes.map((c) => c.code), catalog).map(({ action, codes }) => {
+    const rows = codes.map((code) => {
+      const where = byCode.get(code)!.locations;
+      return `- ${where.length > 0 ? '✅' : '❌'} \`${code}\`: ${where.length > 0 ? where.map(link).join(', ') : 'not handled'}`;
+    });
+    const handled = codes.filter((code) => byCode.get(code)!.locations.length > 0).length;
+    return `## ${action.id}: ${handled}/${codes.length}\n\n_${escapeMarkdown(action.guidance)}_\n\n${rows.join('\n')}`;
+  });
+  const skipped = report.skippedLarge.length > 0 ? `, ${report.skippedLarge.length} skipped as too large` : '';
+  return [
+    '# TikTok error handling coverage',
+    `**${coverageSummary(report, catalog)}**`,
+    `${report.filesScanned} files scanned${skipped}${report.cancelled ? ' (cancelled before the end)' : ''}.`,
+    ...sections,
+  ].join('\n\n');
+}

@@ -1,0 +1,60 @@
+// The workspace coverage scan on a fixture workspace, with ignored, excluded and oversized files added.
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../server/src/analysis/coverage';
+import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
+
+const handlerOf = (code: string) => `switch (c) {\n  case "${code}":\n  case "spam_risk":\n    break;\n}\n`;
+
+function workspace(): string {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-coverage-'));
+  cpSync('test/fixtures/workspace', root, { recursive: true });
+  // Each of these handles a code that must not be counted.
+  for (const [dir, code] of [['generated', 'video_pull_failed'], ['node_modules/pkg', 'photo_pull_failed'], ['out', 'invalid_file_upload']] as const) {
+    mkdirSync(join(root, dir), { recursive: true });
+    writeFileSync(join(root, dir, 'handler.ts'), handlerOf(code));
+  }
+  writeFileSync(join(root, 'src', 'huge.ts'), handlerOf('file size') + '//' + 'x'.repeat(2_000_000));
+  return root;
+}
+
+test('coverage counts labels of TikTok switches only, by action, skipping ignored, excluded and large files', async () => {
+  const root = workspace();
+  const report = await scanCoverage([root], { ...DEFAULT_SETTINGS, maxFileSize: 1_000_000 }, { exclude: ['out/'] });
+  const handled = report.codes.filter((c) => c.locations.length > 0).map((c) => c.code);
+  assert.deepEqual(handled.sort(), ['access_token_invalid', 'duration_check_failed', 'internal', 'rate_limit_exceeded', 'scope_not_authorized', 'spam_risk_text', 'spam_risk_too_many_posts', 'too many requests'].sort());
+  assert.equal(coverageSummary(report), '8 of 25 handled; refresh-token 2/3, retry 3/3, user-error 3/19');
+  assert.equal(report.filesScanned, 2);
+  const where = report.codes.find((c) => c.code === 'spam_risk_too_many_posts')!.locations;
+  assert.deepEqual(where.map((l) => [l.file.slice(root.length + 1), l.line, l.column]), [['worker/status.py', 8, 14]]);
+});
+
+test('files over the size limit are skipped and counted; under it they are scanned', async () => {
+  const root = workspace();
+  const small = await scanCoverage([root], { ...DEFAULT_SETTINGS, maxFileSize: 1_000_000 }, { exclude: ['out/'] });
+  assert.deepEqual(small.skippedLarge.map((f) => f.slice(root.length + 1)), ['src/huge.ts']);
+  assert.match(renderCoverageMarkdown(small), /2 files scanned, 1 skipped as too large\./);
+  const large = await scanCoverage([root], DEFAULT_SETTINGS, { exclude: ['out/'] });
+  assert.deepEqual(large.skippedLarge, []);
+  assert.equal(large.filesScanned, 3);
+  assert.equal(coverageSummary(large), '10 of 25 handled; refresh-token 2/3, retry 3/3, user-error 5/19');
+});
+
+test('the report lists every code by action with links to where it is handled', async () => {
+  const root = workspace();
+  const markdown = renderCoverageMarkdown(await scanCoverage([root], DEFAULT_SETTINGS, { exclude: ['out/', 'src/huge.ts'] }));
+  assert.match(markdown, /^# TikTok error handling coverage\n\n\*\*8 of 25 handled; refresh-token 2\/3, retry 3\/3, user-error 3\/19\*\*/);
+  assert.match(markdown, /## refresh-token: 2\/3/);
+  assert.match(markdown, /- ✅ `access_token_invalid`: \[src\/publish\\\.ts:4\]\(file:\/\/\/[^)]+\/src\/publish\.ts#L4\)/);
+  assert.match(markdown, /- ❌ `scope_permission_missed`: not handled/);
+  assert.equal(markdown.match(/^- [✅❌]/gm)!.length, 25);
+});
+
+test('a cancelled scan stops and says so', async () => {
+  const report = await scanCoverage([workspace()], DEFAULT_SETTINGS, { isCancelled: () => true });
+  assert.equal(report.cancelled, true);
+  assert.equal(report.filesScanned, 0);
+});

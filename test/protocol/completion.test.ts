@@ -1,0 +1,53 @@
+// Completion of codes over real JSON-RPC on stdio: inside strings only, missing codes first in a TikTok switch.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
+import { startServer, type TestClient } from '../helpers/lspClient';
+
+let client: TestClient;
+before(async () => (client = await startServer()));
+after(() => client.close());
+
+let count = 0;
+/** Opens `text` with `§` marking the cursor and asks for completion there. */
+async function complete(languageId: string, marked: string): Promise<CompletionItem[]> {
+  const offset = marked.indexOf('§');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  const uri = `file:///work/completion/${count++}.${languageId}`;
+  await client.open(uri, languageId, text);
+  const lines = text.slice(0, offset).split('\n');
+  const result = await client.connection.sendRequest<CompletionItem[] | CompletionList | null>('textDocument/completion', {
+    textDocument: { uri },
+    position: { line: lines.length - 1, character: lines[lines.length - 1]!.length },
+  });
+  return Array.isArray(result) ? result : result?.items ?? [];
+}
+
+const ordered = (items: CompletionItem[]) => [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+
+test('inside any string literal: every code, with its message and card, replacing the string content', async () => {
+  const items = await complete('typescript', `const code = "spam_§";\n`);
+  assert.equal(items.length, 25);
+  const item = items.find((i) => i.label === 'spam_risk_too_many_pending_share')!;
+  assert.equal(item.detail, 'The daily upload cap from the API is reached for the current user.');
+  assert.match((item.documentation as { value: string }).value, /^### `spam_risk_too_many_pending_share`/);
+  assert.deepEqual((item.textEdit as { range: unknown }).range, { start: { line: 0, character: 14 }, end: { line: 0, character: 19 } });
+});
+
+test('inside a case label of a TikTok switch: the codes it does not handle come first', async () => {
+  const items = ordered(
+    await complete('python', `match code:\n    case "access_token_invalid":\n        pass\n    case "spam_risk" | "internal":\n        pass\n    case "§":\n        pass\n`),
+  );
+  assert.equal(items.length, 25);
+  const handled = ['access_token_invalid', 'spam_risk', 'internal'];
+  assert.deepEqual(items.slice(22).map((i) => i.label).sort(), handled.sort());
+  assert.ok(items.slice(0, 22).every((i) => !handled.includes(i.label as string) && /^not handled yet/.test(i.detail!)));
+  assert.equal(items[0]!.label, 'scope_not_authorized');
+});
+
+test('nothing outside strings, in comments, or in plain text', async () => {
+  assert.deepEqual(await complete('typescript', `const code = spam_§;\n`), []);
+  assert.deepEqual(await complete('typescript', `// spam_§\n`), []);
+  assert.deepEqual(await complete('go', `package m\nfunc f() { x := 1§ }\n`), []);
+  assert.deepEqual(await complete('plaintext', `error: "spam_§"\n`), []);
+});
