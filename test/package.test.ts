@@ -2,7 +2,9 @@
 // it declares are the ones the server reads, with the same defaults, all documented in the README.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
 import { languages } from '../server/src/languages';
@@ -19,6 +21,14 @@ test('the .vsix holds only the bundles, the grammars and the manifest files', ()
   for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/grammars/tree-sitter.wasm', ...languages.map((l) => `dist/grammars/${l.grammarFile}`)]) {
     assert.ok(files.includes(needed), `missing from the .vsix: ${needed}`);
   }
+});
+
+test('vsce packages the extension as `npm run package` asks it to', () => {
+  // The same vsce flags as the package script, into a scratch folder: a README link vsce rejects fails here.
+  const flags = /vsce package (.*) --out/.exec(manifest.scripts.package)![1]!.split(' ');
+  const out = join(mkdtempSync(join(tmpdir(), 'tiktok-vsix-')), 'test.vsix');
+  execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', ...flags, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+  assert.ok(statSync(out).size > 100_000);
 });
 
 test('activates after start-up, declares untrusted and virtual workspace support', () => {

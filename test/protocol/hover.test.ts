@@ -28,7 +28,7 @@ test('hover on a code in a TypeScript string shows its card over exactly the cod
   assert.equal((result.contents as MarkupContent).kind, 'markdown');
   assert.match(card, /^### `rate_limit_exceeded`/);
   assert.match(card, /\*\*Rate Limit\*\* · `retry`/);
-  assert.match(card, /TikTok rate limit exceeded\\\. Please try again in a few moments\\\./);
+  assert.match(card, /\n\nTikTok rate limit exceeded\. Please try again in a few moments\.\n\n/);
   assert.match(card, /\*\*Solution:\*\* You've made too many requests too quickly/);
   assert.match(card, /\*\*Your code should:\*\* Retry the same request later with exponential backoff/);
   assert.deepEqual(result.range, { start: positionOf(text, 'rate_limit_exceeded'), end: positionOf(text, 'rate_limit_exceeded', 'rate_limit_exceeded'.length) });

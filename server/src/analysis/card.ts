@@ -2,8 +2,16 @@
 // no HTML and no command, whatever the catalog holds.
 import { catalog as defaultCatalog, type Catalog, type ErrorEntry } from './catalog';
 
+/**
+ * Escapes text for Markdown: characters that format inline anywhere, and those that start a block only at
+ * the start of a line. HTML special characters become entities, so no tag survives.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+  return text
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
+    .replace(/^(\s*)([#+=-])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 }
 
 /** One line naming the category and the action, like badges: "Rate Limit · retry". */

@@ -1,0 +1,127 @@
+// The end-to-end assertions at the API level, inside a real VS Code extension host, with VS Code's own
+// commands: precise where the browser suite is pixel-driven. Writes its results beside the workspace's
+// marker file; the runner (test/e2e/run.mjs) reads them. Also the test-electron entry point (run()).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+interface Outcome {
+  name: string;
+  ok: boolean;
+  error?: string;
+}
+
+const SOURCE = 'tiktok-errors';
+
+function folder(): vscode.Uri {
+  const first = vscode.workspace.workspaceFolders?.[0];
+  if (!first) throw new Error('the API suite needs a workspace folder');
+  return first.uri;
+}
+
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), name));
+  return vscode.window.showTextDocument(doc);
+}
+
+function unhandled(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && (d.code === 'unhandled-codes' || (d.code as { value?: string })?.value === 'unhandled-codes'));
+}
+
+function missingCount(diagnostic: vscode.Diagnostic): number {
+  return Number(/^(\d+) TikTok error codes? (are|is) not handled/.exec(diagnostic.message)?.[1]);
+}
+
+async function hover(): Promise<void> {
+  const editor = await open('post.ts');
+  const at = editor.document.positionAt(editor.document.getText().indexOf('spam_risk_too_many_pending_share') + 4);
+  const hovers = await until('a hover card', async () => {
+    const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+    return found.find((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('spam_risk_too_many_pending_share')));
+  });
+  const text = hovers.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+  assert.match(text, /`user-error`/);
+  assert.match(text, /The daily upload cap from the API is reached for the current user/);
+  assert.match(text, /at most 5 pending shares within any 24-hour period/);
+}
+
+async function quickFixes(file: string, perAction: string): Promise<void> {
+  const editor = await open(file);
+  const uri = editor.document.uri;
+  const first = await until('the unhandled-codes diagnostic', () => unhandled(uri)[0]);
+  assert.equal(first.severity, vscode.DiagnosticSeverity.Warning);
+  const before = missingCount(first);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, first.range, vscode.CodeActionKind.QuickFix.value);
+  // Actions come back through the API without their diagnostics: tell ours by their titles.
+  const titles = actions.map((a) => a.title);
+  assert.ok(titles.includes(`Add all ${before} missing TikTok error cases`), titles.join(' | '));
+  const group = actions.find((a) => a.title.startsWith(perAction));
+  assert.ok(group?.edit, `no "${perAction}" fix among ${titles.join(' | ')}`);
+  const added = Number(/Add (\d+)/.exec(group.title)![1]);
+  assert.ok(await vscode.workspace.applyEdit(group.edit));
+  await until(`the count to drop by ${added}`, () => (unhandled(uri)[0] && missingCount(unhandled(uri)[0]!) === before - added ? true : undefined));
+
+  const remaining = unhandled(uri)[0]!;
+  const again = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, remaining.range, vscode.CodeActionKind.QuickFix.value);
+  const all = again.find((a) => a.title === `Add all ${before - added} missing TikTok error cases`);
+  assert.ok(all?.edit);
+  assert.ok(await vscode.workspace.applyEdit(all.edit));
+  await until('the warning to go', () => (unhandled(uri).length === 0 ? true : undefined));
+  await editor.document.save();
+}
+
+async function completion(): Promise<void> {
+  const editor = await open('post.ts');
+  const at = editor.document.positionAt(editor.document.getText().indexOf('spam_risk_too_many_pending_share') + 2);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at);
+  const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  assert.ok(labels.includes('spam_risk_too_many_pending_share'));
+  assert.ok(labels.includes('access_token_invalid'));
+}
+
+async function commands(): Promise<void> {
+  const all = await vscode.commands.getCommands(true);
+  for (const id of ['tiktokErrors.lookup', 'tiktokErrors.showCoverage', 'tiktokErrors.restartServer']) assert.ok(all.includes(id), id);
+}
+
+export const tests: Array<[string, () => Promise<void>]> = [
+  ['hover card through vscode.executeHoverProvider', hover],
+  ['TypeScript quick-fixes through vscode.executeCodeActionProvider', () => quickFixes('handler.ts', 'Add 2 missing refresh-token cases')],
+  ['Python quick-fixes through vscode.executeCodeActionProvider', () => quickFixes('handler.py', 'Add 1 missing retry case')],
+  ['completion through vscode.executeCompletionItemProvider', completion],
+  ['commands are registered', commands],
+];
+
+export async function runAll(): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const [name, run] of tests) {
+    try {
+      await run();
+      outcomes.push({ name, ok: true });
+    } catch (error) {
+      outcomes.push({ name, ok: false, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    }
+  }
+  return outcomes;
+}
+
+/** In code-server: run once the workspace with the marker opens, and leave the results beside it. */
+export async function activate(): Promise<void> {
+  const outcomes = await runAll();
+  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder(), '.tiktok-e2e-api-results.json'), Buffer.from(JSON.stringify(outcomes, null, 2)));
+}
+
+/** For @vscode/test-electron: fail the run when any test fails. */
+export async function run(): Promise<void> {
+  const failed = (await runAll()).filter((o) => !o.ok);
+  if (failed.length > 0) throw new Error(failed.map((f) => `${f.name}: ${f.error}`).join('\n'));
+}

@@ -1,0 +1,297 @@
+// End-to-end: the packaged .vsix in a real VS Code (code-server), driven in headless Chromium as a person
+// would, plus the API-level suite inside the same extension host. Prints "N passed, N failed".
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { installExtension, startCodeServer, type CodeServer } from './codeServer';
+import { CHROMIUM, ensureTools } from './tools';
+
+const RESULTS = resolve('test-results');
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+const VSIX = resolve(`tiktok-api-errors-${manifest.version}.vsix`);
+
+type Step = [name: string, run: (page: Page) => Promise<void>];
+
+/** An extra picture of the editor area in the middle of a step (README material). */
+async function detailShot(page: Page, name: string): Promise<void> {
+  await page.locator('.part.editor').screenshot({ path: join(RESULTS, `detail-${name}.png`) });
+}
+
+/** True when a frame and every iframe around it are visible: hidden webviews keep their old frames. */
+async function frameVisible(frame: Frame): Promise<boolean> {
+  for (let f: Frame | null = frame; f && f.parentFrame(); f = f.parentFrame()) {
+    const element = await f.frameElement().catch(() => undefined);
+    if (!element || !(await element.isVisible())) return false;
+  }
+  return true;
+}
+
+/** Waits until a visible frame (the Markdown preview is a webview) shows every one of `parts`. */
+async function waitForFrameText(page: Page, parts: string[], what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const text = await frame.locator('body').innerText().catch(() => '');
+      if (parts.every((p) => text.includes(p)) && (await frameVisible(frame))) return;
+    }
+    if (Date.now() > deadline) throw new Error(`${what} never appeared`);
+    await page.waitForTimeout(300);
+  }
+}
+
+const outcomes: Array<{ name: string; ok: boolean; detail?: string }> = [];
+
+function run(command: string, args: string[]): void {
+  execFileSync(command, args, { stdio: 'inherit' });
+}
+
+/** The API suite as a .vsix of its own, bundled with esbuild and packaged with vsce. */
+async function packageApiSuite(home: string): Promise<string> {
+  const folder = join(home, 'api-suite');
+  cpSync('test/e2e/api-suite', folder, { recursive: true });
+  await esbuild.build({ entryPoints: [join(folder, 'suite.ts')], outfile: join(folder, 'dist', 'suite.js'), bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], logLevel: 'warning' });
+  cpSync('LICENSE', join(folder, 'LICENSE'));
+  writeFileSync(join(folder, '.vscodeignore'), '*.ts\n');
+  const vsix = join(home, 'api-suite.vsix');
+  execFileSync(process.execPath, [resolve('node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: folder, stdio: ['ignore', 'ignore', 'inherit'] });
+  return vsix;
+}
+
+function workspaceCopy(home: string, name: string): string {
+  const folder = join(home, name);
+  cpSync('test/e2e/workspace', folder, { recursive: true });
+  return folder;
+}
+
+async function openWorkbench(browser: Browser, server: CodeServer, folder: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(server.workbench(folder));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  // Our extension activates after start-up; its server is ready once the status bar settles.
+  await page.waitForTimeout(2_000);
+  return page;
+}
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  // Clicking the row, not Enter: Enter right after typing can race the list (seen on these machines).
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await row.waitFor();
+  await row.click();
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+}
+
+async function problems(page: Page): Promise<string> {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+  await panel.waitFor();
+  return (await panel.innerText()).replace(/\s+/g, ' ');
+}
+
+async function waitForProblem(page: Page, pattern: RegExp, timeout = 30_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const text = await problems(page);
+    if (pattern.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`Problems panel never showed ${pattern}; it shows: ${text.slice(0, 400)}`);
+    await page.waitForTimeout(300);
+  }
+}
+
+async function lightBulbMenu(page: Page, keyword: string): Promise<string[]> {
+  const rows = page.locator('.action-widget .monaco-list-row');
+  // Ctrl+. can land while the editor is still taking a fresh edit and its diagnostics: try again then.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    // The keyword's own token, not the same word inside a comment.
+    await page.locator('.view-lines span span').getByText(keyword, { exact: true }).first().click();
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+.');
+    try {
+      await rows.first().waitFor({ timeout: 5_000 });
+      return (await rows.allInnerTexts()).map((t) => t.trim());
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
+}
+
+async function chooseFix(page: Page, title: string): Promise<void> {
+  await page.locator('.action-widget .monaco-list-row', { hasText: title }).first().click();
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor();
+  await row.click();
+}
+
+function quickFixSteps(file: string, keyword: string, perAction: RegExp): Step[] {
+  return [
+    [
+      `lint: ${file} shows a squiggle and the unhandled-codes warning in Problems`,
+      async (page) => {
+        await openFile(page, file);
+        await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
+        await waitForProblem(page, /\d+ TikTok error codes are not handled by this (switch|match)/);
+      },
+    ],
+    [
+      `quick-fix: ${file} light bulb lists "Add all" and the per-action fixes; one group, then all`,
+      async (page) => {
+        const before = Number(/(\d+) TikTok error codes are not handled/.exec(await problems(page))![1]);
+        const items = await lightBulbMenu(page, keyword);
+        await detailShot(page, `quick-fix-menu-${file.replace('.', '-')}`);
+        if (!items.some((t) => t.includes(`Add all ${before} missing TikTok error cases`))) throw new Error(`no "Add all ${before}…" in ${items.join(' | ')}`);
+        const group = items.find((t) => perAction.test(t));
+        if (!group) throw new Error(`no ${perAction} in ${items.join(' | ')}`);
+        const added = Number(/Add (\d+)/.exec(group)![1]);
+        await chooseFix(page, /Add \d+ missing [a-z-]+ cases?/.exec(group)![0]);
+        await waitForProblem(page, new RegExp(`${before - added} TikTok error codes? (are|is) not handled`));
+        const again = await lightBulbMenu(page, keyword);
+        const all = again.find((t) => t.includes(`Add all ${before - added} missing`));
+        if (!all) throw new Error(`no "Add all ${before - added}…" in ${again.join(' | ')}`);
+        await chooseFix(page, `Add all ${before - added} missing`);
+        const deadline = Date.now() + 30_000;
+        while (/TikTok error codes? (are|is) not handled/.test(await problems(page))) {
+          if (Date.now() > deadline) throw new Error('the warning is still listed after "Add all"');
+          await page.waitForTimeout(300);
+        }
+        await page.keyboard.press('Control+S');
+      },
+    ],
+  ];
+}
+
+const steps: Step[] = [
+  [
+    'hover: a code in a TypeScript string shows its card',
+    async (page) => {
+      await openFile(page, 'post.ts');
+      await page.locator('.view-lines span', { hasText: 'spam_risk_too_many_pending_share' }).first().hover();
+      const card = page.locator('.monaco-hover-content:visible', { hasText: 'spam_risk_too_many_pending_share' });
+      await card.first().waitFor({ timeout: 20_000 });
+      const text = await card.first().innerText();
+      await detailShot(page, 'hover');
+      for (const part of ['user-error', 'The daily upload cap from the API is reached for the current user', 'at most 5 pending shares']) {
+        if (!text.includes(part)) throw new Error(`the hover card lacks "${part}": ${text}`);
+      }
+    },
+  ],
+  ...quickFixSteps('handler.ts', 'switch', /Add 2 missing refresh-token cases/),
+  ...quickFixSteps('handler.py', 'match', /Add 1 missing retry case/),
+  [
+    'palette: "Look Up Error Code…" narrows to the code and opens its details',
+    async (page) => {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'TikTok Errors: Look Up Error Code');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill('pending');
+      const first = page.locator('.quick-input-list .monaco-list-row').first();
+      await first.waitFor();
+      const label = await first.innerText();
+      if (!label.includes('spam_risk_too_many_pending_share')) throw new Error(`first match for "pending" is ${label}`);
+      await input.fill('fps');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'frame_rate_check_failed' }).first().waitFor();
+      await input.fill('pending');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'spam_risk_too_many_pending_share' }).first().waitFor();
+      await page.locator('.quick-input-widget').screenshot({ path: join(RESULTS, 'detail-lookup.png') });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'spam_risk_too_many_pending_share' }).first().click();
+      await waitForFrameText(page, ['at most 5 pending shares', 'What your code should do'], 'the details view with the solution');
+    },
+  ],
+  [
+    'coverage: "Show Handling Coverage" reports the workspace totals',
+    async (page) => {
+      await runCommand(page, 'TikTok Errors: Show Handling Coverage');
+      // After the quick-fixes above, both fixtures handle every code.
+      await page.locator('.notifications-toasts', { hasText: '25 of 25 handled; refresh-token 3/3, retry 3/3, user-error 19/19' }).waitFor({ timeout: 30_000 });
+      await waitForFrameText(page, ['TikTok error handling coverage', '25 of 25 handled', 'handler.py'], 'the coverage report');
+      if (process.env.E2E_DEBUG) for (let i = 0; i < 6; i++) { await page.waitForTimeout(700); await page.screenshot({ path: join(RESULTS, `debug-${i}.png`) }); }
+    },
+  ],
+];
+
+async function runApiSuite(browser: Browser, server: CodeServer, home: string): Promise<void> {
+  const folder = workspaceCopy(home, 'api-workspace');
+  writeFileSync(join(folder, '.tiktok-e2e-api-suite'), '');
+  const results = join(folder, '.tiktok-e2e-api-results.json');
+  const page = await openWorkbench(browser, server, folder);
+  const deadline = Date.now() + 120_000;
+  while (!existsSync(results)) {
+    if (Date.now() > deadline) {
+      outcomes.push({ name: 'api: the suite reports back', ok: false, detail: 'no results within 120 s' });
+      await page.close();
+      return;
+    }
+    await page.waitForTimeout(500);
+  }
+  for (const o of JSON.parse(readFileSync(results, 'utf8')) as Array<{ name: string; ok: boolean; error?: string }>) {
+    outcomes.push({ name: `api: ${o.name}`, ok: o.ok, detail: o.error });
+    console.log(`${o.ok ? 'ok' : 'FAILED'} - api: ${o.name}${o.ok ? '' : `\n${o.error}`}`);
+  }
+  await page.close();
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const tools = ensureTools();
+  if (!existsSync(VSIX) || process.env.E2E_REBUILD !== '0') run('npm', ['run', 'package']);
+  rmSync(RESULTS, { recursive: true, force: true });
+  mkdirSync(RESULTS, { recursive: true });
+  const home = mkdtempSync(join(tmpdir(), 'tiktok-e2e-'));
+  installExtension(tools, home, VSIX);
+  installExtension(tools, home, await packageApiSuite(home));
+  const server = await startCodeServer(tools, home);
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    await runApiSuite(browser, server, home);
+    const page = await openWorkbench(browser, server, workspaceCopy(home, 'workspace'));
+    let index = 0;
+    for (const [name, step] of steps) {
+      const shot = join(RESULTS, `${String(++index).padStart(2, '0')}-${name.split(':')[0]!.replace(/\W+/g, '-')}.png`);
+      try {
+        await step(page);
+        await page.screenshot({ path: shot });
+        outcomes.push({ name, ok: true });
+        console.log(`ok - ${name} (${shot})`);
+      } catch (error) {
+        await page.screenshot({ path: shot }).catch(() => undefined);
+        const detail = `${error instanceof Error ? error.message : String(error)}\nscreenshot: ${shot}`;
+        outcomes.push({ name, ok: false, detail });
+        console.log(`FAILED - ${name}\n${detail}`);
+      }
+    }
+  } finally {
+    await browser?.close();
+    await server.stop();
+    if (outcomes.some((o) => !o.ok)) writeFileSync(join(RESULTS, 'code-server.log'), server.output());
+    rmSync(home, { recursive: true, force: true });
+  }
+  const passed = outcomes.filter((o) => o.ok).length;
+  console.log(`end-to-end suite took ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(`${passed} passed, ${outcomes.length - passed} failed`);
+  process.exitCode = outcomes.length > 0 && passed === outcomes.length ? 0 : 1;
+}
+
+main().catch((error) => {
+  console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`);
+  console.log(`${outcomes.filter((o) => o.ok).length} passed, ${outcomes.filter((o) => !o.ok).length + 1} failed`);
+  process.exitCode = 1;
+});
