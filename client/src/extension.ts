@@ -120,17 +120,84 @@ async function lookUp(pages: Pages): Promise<void> {
   pick.show();
 }
 
-async function showCoverage(pages: Pages): Promise<void> {
+interface CoverageLocation {
+  uri: string;
+  line: number;
+  character: number;
+}
+
+interface CoverageResult {
+  summary: string;
+  cancelled: boolean;
+  filesScanned: number;
+  skippedLarge: number;
+  groups: Array<{ action: string; guidance: string; codes: Array<{ code: string; locations: CoverageLocation[] }> }>;
+}
+
+type CoverageNode =
+  | { kind: 'action'; group: CoverageResult['groups'][number] }
+  | { kind: 'code'; code: string; locations: CoverageLocation[] }
+  | { kind: 'location'; code: string; location: CoverageLocation };
+
+/** The coverage report as a tree in the Explorer: action → code → each place that handles it. */
+class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
+  private result: CoverageResult | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  show(result: CoverageResult): void {
+    this.result = result;
+    this.changed.fire();
+  }
+
+  getChildren(node?: CoverageNode): CoverageNode[] {
+    if (!this.result) return [];
+    if (!node) return this.result.groups.map((group) => ({ kind: 'action', group }));
+    if (node.kind === 'action') return node.group.codes.map((c) => ({ kind: 'code', code: c.code, locations: c.locations }));
+    if (node.kind === 'code') return node.locations.map((location) => ({ kind: 'location', code: node.code, location }));
+    return [];
+  }
+
+  getTreeItem(node: CoverageNode): vscode.TreeItem {
+    if (node.kind === 'action') {
+      const handled = node.group.codes.filter((c) => c.locations.length > 0).length;
+      // Open the groups that still miss codes; the complete ones stay folded.
+      const complete = handled === node.group.codes.length;
+      const item = new vscode.TreeItem(`${node.group.action} ${handled}/${node.group.codes.length}`, complete ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      item.tooltip = node.group.guidance;
+      return item;
+    }
+    if (node.kind === 'code') {
+      const handled = node.locations.length > 0;
+      const item = new vscode.TreeItem(node.code, handled ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon(handled ? 'pass' : 'error', new vscode.ThemeColor(handled ? 'testing.iconPassed' : 'testing.iconFailed'));
+      item.description = handled ? `handled in ${node.locations.length} ${node.locations.length === 1 ? 'place' : 'places'}` : 'not handled';
+      return item;
+    }
+    const uri = vscode.Uri.parse(node.location.uri);
+    const item = new vscode.TreeItem(`${vscode.workspace.asRelativePath(uri)}:${node.location.line + 1}`, vscode.TreeItemCollapsibleState.None);
+    item.iconPath = vscode.ThemeIcon.File;
+    item.resourceUri = uri;
+    const position = new vscode.Position(node.location.line, node.location.character);
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(position, position) }] };
+    return item;
+  }
+}
+
+async function showCoverage(tree: CoverageTree): Promise<void> {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   if (!client || folders.length === 0) return void vscode.window.showWarningMessage('Open a folder on disk to measure its TikTok error handling coverage.');
   const excluded = vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude') ?? {};
   const exclude = Object.entries(excluded).filter(([, on]) => on).map(([glob]) => glob);
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Scanning the workspace for TikTok error handling…', cancellable: true },
-    (_progress, token) => client!.sendRequest<{ summary: string; markdown: string; cancelled: boolean }>('tiktokErrors/coverage', { folders, exclude }, token),
+    (_progress, token) => client!.sendRequest<CoverageResult>('tiktokErrors/coverage', { folders, exclude }, token),
   );
-  await pages.show('coverage', result.markdown);
-  void vscode.window.showInformationMessage(`TikTok error handling coverage: ${result.summary}${result.cancelled ? ' (cancelled)' : ''}`);
+  tree.show(result);
+  await vscode.commands.executeCommand('setContext', 'tiktokErrors.coverageShown', true);
+  await vscode.commands.executeCommand('tiktokErrors.coverage.focus');
+  const skipped = result.skippedLarge > 0 ? `, ${result.skippedLarge} large files skipped` : '';
+  void vscode.window.showInformationMessage(`TikTok error handling coverage: ${result.summary} (${result.filesScanned} files scanned${skipped})${result.cancelled ? ', cancelled' : ''}`);
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -148,10 +215,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('tiktokErrors', 'TikTok API Errors', serverOptions, clientOptions);
 
   const pages = new Pages();
+  const coverage = new CoverageTree();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, pages),
+    vscode.window.registerTreeDataProvider('tiktokErrors.coverage', coverage),
     vscode.commands.registerCommand('tiktokErrors.lookup', () => lookUp(pages)),
-    vscode.commands.registerCommand('tiktokErrors.showCoverage', () => showCoverage(pages)),
+    vscode.commands.registerCommand('tiktokErrors.showCoverage', () => showCoverage(coverage)),
     vscode.commands.registerCommand('tiktokErrors.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('tiktokErrors.showOutput', () => client?.outputChannel.show(true)),
   );

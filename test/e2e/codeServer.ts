@@ -25,6 +25,7 @@ const SETTINGS = {
   'extensions.autoUpdate': false,
   'editor.hover.delay': 200,
   'editor.minimap.enabled': false,
+  'editor.stickyScroll.enabled': false,
   'window.commandCenter': false,
 };
 

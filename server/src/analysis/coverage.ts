@@ -1,7 +1,7 @@
 // Which catalog codes a whole workspace handles, and where: a case label in any TikTok construct.
+// The Markdown report is for people and the command line; editors show the data in their own views.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { languageForPath } from '../languages';
 import { analyzeText } from './analyze';
 import { escapeMarkdown } from './card';
@@ -77,7 +77,7 @@ export function renderCoverageMarkdown(report: CoverageReport, catalog: Catalog 
     const root = report.roots.find((r) => file.startsWith(r + path.sep));
     return root ? path.relative(root, file) : file;
   };
-  const link = (l: CodeLocation) => `[${escapeMarkdown(relative(l.file))}:${l.line}](${pathToFileURL(l.file).href}#L${l.line})`;
+  const link = (l: CodeLocation) => `\`${relative(l.file)}:${l.line}:${l.column}\``;
   const byCode = new Map(report.codes.map((c) => [c.code, c]));
   const sections = groupByAction(report.codes.map((c) => c.code), catalog).map(({ action, codes }) => {
     const rows = codes.map((code) => {

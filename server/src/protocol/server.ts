@@ -1,5 +1,6 @@
 // The language server: a thin layer that turns the analysis into LSP responses.
 // Runs over stdio (`node dist/server.js --stdio`) for any editor, or over IPC under VS Code.
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -18,7 +19,7 @@ import { fixAllText } from '../analysis/analyze';
 import { renderCard, renderDetails } from '../analysis/card';
 import { completeCode } from '../analysis/completion';
 import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../analysis/coverage';
-import { catalog } from '../analysis/catalog';
+import { catalog, groupByAction } from '../analysis/catalog';
 import { codeAtInText, codeAtInTree } from '../analysis/codeOccurrences';
 import { DEFAULT_SETTINGS, languageEnabled, readSettings, type Settings } from '../analysis/settings';
 import { minimalEdit } from '../analysis/text';
@@ -219,7 +220,21 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(REQUESTS.coverage, async (params: { folders: string[]; exclude?: string[] }, token) => {
     const report = await scanCoverage(params.folders, settings, { exclude: params.exclude, isCancelled: () => token.isCancellationRequested });
-    return { summary: coverageSummary(report), markdown: renderCoverageMarkdown(report), cancelled: report.cancelled };
+    return {
+      summary: coverageSummary(report),
+      cancelled: report.cancelled,
+      filesScanned: report.filesScanned,
+      skippedLarge: report.skippedLarge.length,
+      groups: groupByAction(report.codes.map((c) => c.code)).map(({ action, codes }) => ({
+        action: action.id,
+        guidance: action.guidance,
+        codes: codes.map((code) => ({
+          code,
+          locations: report.codes.find((c) => c.code === code)!.locations.map((l) => ({ uri: pathToFileURL(l.file).href, line: l.line - 1, character: l.column - 1 })),
+        })),
+      })),
+      markdown: renderCoverageMarkdown(report),
+    };
   });
 
   connection.onRequest(REQUESTS.catalog, () => ({
