@@ -15,8 +15,8 @@ function imports(file: string): string[] {
   return [...readFileSync(file, 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 }
 
-test('the analysis core (analysis, languages, rules) imports nothing of LSP or VS Code', () => {
-  for (const dir of ['server/src/analysis', 'server/src/languages', 'server/src/rules']) {
+test('the analysis core (analysis, languages, rules) and the CLI import nothing of LSP or VS Code', () => {
+  for (const dir of ['server/src/analysis', 'server/src/languages', 'server/src/rules', 'server/src/cli']) {
     for (const file of sources(dir)) {
       for (const spec of imports(file)) assert.doesNotMatch(spec, /vscode-languageserver|vscode-jsonrpc|^vscode$|\/protocol\//, `${file} imports ${spec}`);
     }

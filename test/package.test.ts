@@ -38,6 +38,7 @@ test('activates after start-up, declares untrusted and virtual workspace support
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
   assert.equal(manifest.capabilities.virtualWorkspaces, true);
   assert.equal(manifest.bin['tiktok-errors-language-server'], 'dist/server.js');
+  assert.equal(manifest.bin['tiktok-errors'], 'dist/cli.js');
 });
 
 test('every declared setting has the server\'s default, under the tiktokErrors prefix', () => {

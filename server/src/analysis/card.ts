@@ -47,3 +47,15 @@ export function renderDetails(entry: ErrorEntry, catalog: Catalog = defaultCatal
     `## Prevention tips\n\n${catalog.preventionTips.map((p) => `- ${escapeMarkdown(p)}`).join('\n')}`,
   ].join('\n\n');
 }
+
+/** The card as plain text, for terminals. */
+export function renderCardText(entry: ErrorEntry, catalog: Catalog = defaultCatalog): string {
+  const action = catalog.action(entry.action);
+  return [
+    entry.code,
+    `  category  ${entry.category}`,
+    `  action    ${entry.action}: ${action.guidance}`,
+    `  message   ${entry.message}`,
+    `  solution  ${entry.solution}`,
+  ].join('\n');
+}

@@ -97,3 +97,15 @@ export function groupByAction(codes: Iterable<string>, cat: Catalog = catalog): 
     }))
     .filter((g) => g.codes.length > 0);
 }
+
+const mentionPatterns = new WeakMap<Catalog, RegExp>();
+
+/** One pass over a text for any catalog code: files that fail it cannot hold a TikTok construct. */
+export function mentionsAnyCode(text: string, cat: Catalog = catalog): boolean {
+  let pattern = mentionPatterns.get(cat);
+  if (!pattern) {
+    pattern = new RegExp(cat.entries.map((e) => e.code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    mentionPatterns.set(cat, pattern);
+  }
+  return pattern.test(text);
+}

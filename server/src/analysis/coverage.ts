@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { languageForPath } from '../languages';
 import { analyzeText } from './analyze';
 import { escapeMarkdown } from './card';
-import { catalog as defaultCatalog, groupByAction, type Catalog } from './catalog';
+import { catalog as defaultCatalog, groupByAction, mentionsAnyCode, type Catalog } from './catalog';
 import type { Settings } from './settings';
 import { walkSourceFiles } from './workspaceFiles';
 
@@ -45,7 +45,7 @@ export async function scanCoverage(
     const text = await fs.readFile(file, 'utf8');
     scanned++;
     // Most files never name a code: a plain search is far cheaper than a parse.
-    if (!catalog.entries.some((e) => text.includes(e.code))) continue;
+    if (!mentionsAnyCode(text, catalog)) continue;
     const { constructs } = await analyzeText(text, languageForPath(file)!, settings, catalog);
     for (const construct of constructs) {
       for (const label of construct.shape.arms.flatMap((arm) => arm.labels)) {
@@ -94,4 +94,27 @@ export function renderCoverageMarkdown(report: CoverageReport, catalog: Catalog 
     `${report.filesScanned} files scanned${skipped}${report.cancelled ? ' (cancelled before the end)' : ''}.`,
     ...sections,
   ].join('\n\n');
+}
+
+/** The coverage table as plain text, for terminals. */
+export function renderCoverageText(report: CoverageReport, catalog: Catalog = defaultCatalog): string {
+  const relative = (file: string) => {
+    const root = report.roots.find((r) => file.startsWith(r + path.sep));
+    return root ? path.relative(root, file) : file;
+  };
+  const width = Math.max(...report.codes.map((c) => c.code.length));
+  const byCode = new Map(report.codes.map((c) => [c.code, c]));
+  const lines = [coverageSummary(report, catalog)];
+  for (const { action, codes } of groupByAction(report.codes.map((c) => c.code), catalog)) {
+    const handled = codes.filter((code) => byCode.get(code)!.locations.length > 0).length;
+    lines.push('', `${action.id} ${handled}/${codes.length}`);
+    for (const code of codes) {
+      const where = byCode.get(code)!.locations;
+      const places = where.length > 0 ? where.map((l) => `${relative(l.file)}:${l.line}:${l.column}`).join(', ') : 'not handled';
+      lines.push(`  ${where.length > 0 ? '✓' : '✗'} ${code.padEnd(width)}  ${places}`);
+    }
+  }
+  const skipped = report.skippedLarge.length > 0 ? `, ${report.skippedLarge.length} skipped as too large` : '';
+  lines.push('', `${report.filesScanned} files scanned${skipped}`);
+  return lines.join('\n') + '\n';
 }

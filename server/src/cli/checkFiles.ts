@@ -1,0 +1,87 @@
+// Runs the analysis over files on disk: the walk, the skips (counted), a cheap pre-filter, and bounded
+// parallel reads; only files that mention a catalog code are parsed.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { analyzeText } from '../analysis/analyze';
+import { mentionsAnyCode } from '../analysis/catalog';
+import type { Finding } from '../analysis/findings';
+import type { Settings } from '../analysis/settings';
+import { walkSourceFiles } from '../analysis/workspaceFiles';
+import { languageForPath } from '../languages';
+import type { LanguageSupport } from '../languages/language';
+
+export interface FileReport {
+  readonly path: string;
+  readonly text: string;
+  readonly language: LanguageSupport;
+  readonly findings: readonly Finding[];
+}
+
+export interface CheckReport {
+  readonly files: FileReport[];
+  readonly counts: { walked: number; parsed: number; skippedLarge: number; skippedBinary: number; unsupported: number };
+}
+
+export class InputError extends Error {}
+
+/** The files to look at: named files as they are, folders walked as git sees them. */
+export async function collectFiles(paths: readonly string[], settings: Settings): Promise<{ files: string[]; skippedLarge: number; unsupported: number }> {
+  const files: string[] = [];
+  let skippedLarge = 0;
+  let unsupported = 0;
+  for (const given of paths) {
+    const stat = await fs.stat(given).catch(() => undefined);
+    if (!stat) throw new InputError(`${given}: no such file or folder`);
+    if (stat.isDirectory()) {
+      const walked = await walkSourceFiles([path.resolve(given)], { maxFileSize: settings.maxFileSize });
+      files.push(...walked.files.map((f) => path.relative(process.cwd(), f) || f));
+      skippedLarge += walked.skippedLarge.length;
+    } else if (!languageForPath(given)) {
+      unsupported++;
+    } else if (stat.size > settings.maxFileSize) {
+      skippedLarge++;
+    } else {
+      files.push(given);
+    }
+  }
+  return { files: [...new Set(files)], skippedLarge, unsupported };
+}
+
+/** Runs `work` over `items`, at most `limit` at a time, keeping the results in order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
+
+export async function checkPaths(paths: readonly string[], settings: Settings, onProgress?: (done: number, total: number) => void): Promise<CheckReport> {
+  const { files, skippedLarge, unsupported } = await collectFiles(paths, settings);
+  let skippedBinary = 0;
+  let parsed = 0;
+  let done = 0;
+  const reports = await mapLimited(files, 16, async (file): Promise<FileReport | undefined> => {
+    const bytes = await fs.readFile(file);
+    onProgress?.(++done, files.length);
+    if (bytes.includes(0)) {
+      skippedBinary++;
+      return undefined;
+    }
+    const text = bytes.toString('utf8');
+    if (!mentionsAnyCode(text)) return undefined;
+    parsed++;
+    const language = languageForPath(file)!;
+    const { findings } = await analyzeText(text, language, settings);
+    return { path: file, text, language, findings };
+  });
+  return {
+    files: reports.filter((r): r is FileReport => r !== undefined).sort((a, b) => a.path.localeCompare(b.path)),
+    counts: { walked: files.length, parsed, skippedLarge, skippedBinary, unsupported },
+  };
+}

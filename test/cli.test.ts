@@ -1,0 +1,172 @@
+// The command line on a fixture tree: formats, exit codes, what the walk skips, --fix and --dry-run,
+// configuration files, and the lookup, list and coverage commands. Runs the bundled dist/cli.js.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+
+const CLI = resolve('dist/cli.js');
+
+function tree(): string {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-cli-'));
+  for (const language of ['typescript', 'python']) cpSync(join('test/fixtures', language), join(root, language), { recursive: true });
+  writeFileSync(join(root, '.gitignore'), 'generated/\n');
+  const stray = `switch (c) {\n  case "spam_risk":\n    break;\n}\n`;
+  for (const dir of ['generated', 'node_modules/pkg']) {
+    mkdirSync(join(root, dir), { recursive: true });
+    writeFileSync(join(root, dir, 'stray.ts'), stray);
+  }
+  writeFileSync(join(root, 'blob.ts'), Buffer.concat([Buffer.from(stray), Buffer.from([0, 1, 2, 0])]));
+  writeFileSync(join(root, 'README.md'), 'spam_risk and internal\n');
+  return root;
+}
+
+function cli(cwd: string, ...args: string[]) {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function snapshot(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const dir of ['typescript', 'python']) for (const f of readdirSync(join(root, dir))) out[`${dir}/${f}`] = readFileSync(join(root, dir, f), 'utf8');
+  return out;
+}
+
+test('text: compiler-style lines, a summary with the skips, exit 1', () => {
+  const { code, stdout, stderr } = cli(tree(), 'check');
+  assert.equal(code, 1);
+  assert.equal(stderr, '', 'no progress line off a terminal');
+  assert.match(stdout, /^python\/handlers\.py:5:5: information unhandled-codes: 21 TikTok error codes are not handled by this match\n    refresh-token \(2\): scope_not_authorized, scope_permission_missed\n/m);
+  assert.match(stdout, /^typescript\/mistakes\.ts:6:10: warning unknown-code: Unknown TikTok error code 'spam_risk_too_many_post'; did you mean 'spam_risk_too_many_posts'\?$/m);
+  assert.doesNotMatch(stdout, /generated|node_modules|blob\.ts/);
+  assert.match(stdout, /\n16 problems \(10 warnings, 6 information\) in 4 files; 5 files checked, 4 mention TikTok codes, 1 skipped as binary\n$/);
+});
+
+test('json: the same findings with positions and the counts', () => {
+  const { code, stdout } = cli(tree(), 'check', '--format', 'json');
+  assert.equal(code, 1);
+  const { findings, counts } = JSON.parse(stdout);
+  assert.equal(findings.length, 16);
+  assert.deepEqual(findings[0], {
+    path: 'python/handlers.py', rule: 'unhandled-codes', severity: 'information', line: 5, column: 5, endLine: 5, endColumn: 15,
+    message: findings[0].message, fixable: true,
+  });
+  assert.deepEqual(counts, { walked: 5, parsed: 4, skippedLarge: 0, skippedBinary: 1, unsupported: 0 });
+});
+
+test('sarif: a 2.1.0 log that code scanning accepts, with rule help from the catalog and fixes', () => {
+  const { code, stdout } = cli(tree(), 'check', '--format', 'sarif');
+  assert.equal(code, 1);
+  const log = JSON.parse(stdout);
+  assert.equal(log.version, '2.1.0');
+  assert.match(log.$schema, /sarif-2\.1\.0/);
+  assert.equal(log.runs.length, 1);
+  const [run] = log.runs;
+  const rules: Array<{ id: string; shortDescription: { text: string }; help: { text: string }; helpUri: string }> = run.tool.driver.rules;
+  assert.equal(run.tool.driver.name, 'tiktok-errors');
+  assert.deepEqual(rules.map((r) => r.id), ['unknown-code', 'duplicate-case', 'unhandled-codes']);
+  assert.match(rules[2]!.help.text, /retry \(rate_limit_exceeded, too many requests, internal\): Retry the same request later/);
+  assert.equal(run.results.length, 16);
+  for (const result of run.results) {
+    assert.equal(rules[result.ruleIndex]!.id, result.ruleId);
+    assert.ok(['error', 'warning', 'note'].includes(result.level));
+    assert.equal(typeof result.message.text, 'string');
+    const { artifactLocation, region } = result.locations[0].physicalLocation;
+    assert.match(artifactLocation.uri, /^(typescript|python)\/[\w.]+$/);
+    assert.equal(artifactLocation.uriBaseId, '%SRCROOT%');
+    assert.ok(region.startLine >= 1 && region.startColumn >= 1 && region.endLine >= region.startLine);
+    for (const fix of result.fixes ?? []) {
+      assert.equal(typeof fix.description.text, 'string');
+      for (const change of fix.artifactChanges) {
+        assert.deepEqual(change.artifactLocation, artifactLocation);
+        for (const r of change.replacements) assert.ok(r.deletedRegion.startLine >= 1 && typeof r.insertedContent.text === 'string');
+      }
+    }
+  }
+  assert.ok(run.results.every((r: { fixes?: unknown[] }) => r.fixes?.length === 1), 'every finding of the fixtures has a fix');
+  assert.match(run.originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/\/.+\/$/);
+});
+
+test('--fail-on decides the exit code; a clean tree exits 0', () => {
+  const root = tree();
+  assert.equal(cli(root, 'check', '--fail-on', 'error').code, 0);
+  assert.equal(cli(root, 'check', '--fail-on', 'information').code, 1);
+  assert.equal(cli(root, 'check', '--fail-on', 'none').code, 0);
+  const clean = mkdtempSync(join(tmpdir(), 'tiktok-cli-clean-'));
+  writeFileSync(join(clean, 'a.ts'), 'export const x = "spam_risk";\n');
+  const { code, stdout } = cli(clean, 'check');
+  assert.equal(code, 0);
+  assert.equal(stdout, 'no problems; 1 files checked, 1 mention TikTok codes\n');
+});
+
+test('usage and input errors exit 2 with one line on stderr', () => {
+  const root = tree();
+  for (const args of [['check', '--format', 'xml'], ['check', 'no/such/path'], ['check', '--bogus'], ['check', '--dry-run'], ['lookup', 'nope'], ['frobnicate'], ['check', '--max-file-size', '-1']]) {
+    const { code, stderr, stdout } = cli(root, ...args);
+    assert.equal(code, 2, args.join(' '));
+    assert.equal(stdout, '');
+    assert.match(stderr, /^tiktok-errors: [^\n]+\n$/, args.join(' '));
+  }
+});
+
+test('files over --max-file-size are skipped and counted', () => {
+  const { stdout } = cli(tree(), 'check', '--max-file-size', '700', '--format', 'json');
+  const { counts } = JSON.parse(stdout);
+  assert.ok(counts.skippedLarge >= 3, JSON.stringify(counts));
+  assert.equal(counts.walked + counts.skippedLarge, 5);
+});
+
+test('--fix --dry-run prints a unified diff and leaves every file as it was', () => {
+  const root = tree();
+  const before = snapshot(root);
+  const { code, stdout } = cli(root, 'check', '--fix', '--dry-run');
+  assert.equal(code, 1);
+  assert.match(stdout, /^--- a\/python\/handlers\.py\n\+\+\+ b\/python\/handlers\.py\n@@ /m);
+  assert.match(stdout, /^\+        case "spam_risk_too_many_posts":  # expect\[unknown-code spam_risk_too_many_posts\]$/m);
+  assert.deepEqual(snapshot(root), before);
+});
+
+test('--fix rewrites the files, says what it changed, and the tree then checks clean', () => {
+  const root = tree();
+  const { code, stdout, stderr } = cli(root, 'check', '--fix');
+  assert.equal(code, 0, stdout);
+  assert.match(stderr, /^fixed python\/mistakes\.py \(5 problems\)$/m);
+  assert.equal(stderr.trim().split('\n').length, 4);
+  assert.match(stdout, /^no problems; /);
+  assert.equal(cli(root, 'check').code, 0);
+  assert.deepEqual(readdirSync(join(root, 'python')).filter((f) => f.endsWith('.tmp')), [], 'no temporary file is left');
+});
+
+test('settings from tiktok-errors.json, and from .vscode/settings.json with comments', () => {
+  const root = tree();
+  writeFileSync(join(root, 'tiktok-errors.json'), JSON.stringify({ rules: { 'unhandled-codes': 'off', 'duplicate-case': 'off' } }));
+  const { stdout } = cli(root, 'check', '--format', 'json');
+  assert.deepEqual([...new Set(JSON.parse(stdout).findings.map((f: { rule: string }) => f.rule))], ['unknown-code']);
+
+  const other = tree();
+  mkdirSync(join(other, '.vscode'));
+  writeFileSync(join(other, '.vscode', 'settings.json'), '{\n  // TikTok only\n  "tiktokErrors.rules": { "unknown-code": "error", },\n  "editor.tabSize": 2,\n}\n');
+  const errors = JSON.parse(cli(other, 'check', '--format', 'json').stdout).findings.filter((f: { severity: string }) => f.severity === 'error');
+  assert.equal(errors.length, 4);
+
+  writeFileSync(join(other, 'tiktok-errors.json'), '{ not json');
+  const broken = cli(other, 'check');
+  assert.equal(broken.code, 2);
+  assert.match(broken.stderr, /tiktok-errors\.json: not valid JSON/);
+});
+
+test('lookup, list and coverage', () => {
+  const root = tree();
+  const card = cli(root, 'lookup', 'too many requests');
+  assert.equal(card.code, 0);
+  assert.match(card.stdout, /^too many requests\n  category  Rate Limit\n  action    retry: Retry the same request later/);
+  const retry = cli(root, 'list', '--action', 'retry').stdout.trim().split('\n');
+  assert.deepEqual(retry.map((l) => l.split(/\s{2,}/)[0]), ['rate_limit_exceeded', 'too many requests', 'internal']);
+  assert.equal(cli(root, 'list').stdout.trim().split('\n').length, 25);
+  const coverage = cli(root, 'coverage');
+  assert.equal(coverage.code, 0);
+  assert.match(coverage.stdout, /^\d+ of 25 handled; refresh-token \d\/3, retry \d\/3, user-error \d+\/19\n\nrefresh-token /);
+  assert.match(coverage.stdout, /✓ access_token_invalid\s+python\/handlers\.py:6:14, python\/mistakes\.py:6:14, typescript\/handlers\.ts:6:10, typescript\/mistakes\.ts:4:10\n/);
+});
