@@ -19,6 +19,30 @@ const common = {
   logOverride: { 'require-resolve-not-external': 'silent' },
 };
 
+// A broken catalog fails the build, naming the bad entry, before anything is bundled.
+{
+  const { default: Ajv } = await import('ajv');
+  // TIKTOK_CATALOG lets a test point the check at a broken copy.
+  const catalogPath = process.env.TIKTOK_CATALOG ?? 'data/tiktok-errors.json';
+  let catalog;
+  try {
+    catalog = JSON.parse(readFileSync(catalogPath, 'utf8'));
+  } catch (error) {
+    console.error(`${catalogPath}: ${error.message}`);
+    process.exit(1);
+  }
+  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync('data/tiktok-errors.schema.json', 'utf8')));
+  const problems = validate(catalog) ? [] : validate.errors.map((e) => `${catalogPath}${e.instancePath || '/'}: ${e.message}`);
+  const seen = new Set();
+  catalog.errors?.forEach((e, i) => (seen.has(e.code) ? problems.push(`${catalogPath}/errors/${i}: duplicate code '${e.code}'`) : seen.add(e.code)));
+  const categories = new Set(catalog.categories?.map((c) => c.name));
+  catalog.errors?.forEach((e, i) => categories.has(e.category) || problems.push(`${catalogPath}/errors/${i}: category '${e.category}' is not among the categories`));
+  if (problems.length > 0) {
+    console.error(problems.join('\n'));
+    process.exit(1);
+  }
+}
+
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),

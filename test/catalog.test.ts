@@ -75,3 +75,19 @@ test('best practices and prevention tips come from the reference', () => {
   assert.equal(catalog.bestPractices.length, 4);
   assert.equal(catalog.preventionTips.length, 4);
 });
+
+test('the build refuses a broken catalog and names the bad entry, before touching dist/', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const broken = structuredClone(json);
+  broken.errors[7].action = 'panic';
+  broken.errors[9].code = broken.errors[8].code;
+  const file = join(mkdtempSync(join(tmpdir(), 'tiktok-catalog-')), 'broken.json');
+  writeFileSync(file, JSON.stringify(broken));
+  const run = spawnSync(process.execPath, ['esbuild.mjs'], { env: { ...process.env, TIKTOK_CATALOG: file }, encoding: 'utf8' });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, new RegExp(`${file}/errors/7/action: must be equal to one of the allowed values`));
+  assert.match(run.stderr, new RegExp(`${file}/errors/9: duplicate code 'reached_active_user_cap'`));
+});

@@ -17,6 +17,8 @@ export function analyzeParsed(doc: ParsedDocument, language: LanguageSupport, se
   const constructs = findTikTokConstructs(doc, language, settings, catalog);
   const context = { text: doc.text, language, settings, catalog };
   const findings = constructs.flatMap((construct) => rules.flatMap((rule) => rule.check(construct, context)));
+  // With a syntax error anywhere, an edit can shift how the parser recovers: report, but offer no fix.
+  if (doc.tree.rootNode.hasError) return { constructs, findings: findings.map((f) => ({ ...f, fixes: [] })) };
   return { constructs, findings };
 }
 

@@ -1,7 +1,7 @@
 // Finds the branching constructs of a document and decides which of them branch on TikTok error codes.
 import type { ConstructShape, LanguageSupport } from '../languages/language';
 import { catalog as defaultCatalog, type Catalog } from './catalog';
-import { compileQuery, type ParsedDocument } from './parsing';
+import { compileQuery, type Node, type ParsedDocument } from './parsing';
 import type { Settings } from './settings';
 
 export interface TikTokConstruct {
@@ -13,11 +13,18 @@ export interface TikTokConstruct {
   readonly missing: readonly string[];
 }
 
+/** A construct in or around a syntax error is being typed: what it handles is not known yet. */
+function isBroken(node: Node): boolean {
+  if (node.hasError) return true;
+  for (let up = node.parent; up; up = up.parent) if (up.isError) return true;
+  return false;
+}
+
 export function findConstructs(doc: ParsedDocument, language: LanguageSupport): ConstructShape[] {
   const query = compileQuery(doc.grammar, language.constructQuery);
   const shapes: ConstructShape[] = [];
   for (const capture of query.captures(doc.tree.rootNode)) {
-    if (capture.name !== 'construct') continue;
+    if (capture.name !== 'construct' || isBroken(capture.node)) continue;
     const shape = language.readConstruct(capture.node);
     if (shape) shapes.push(shape);
   }

@@ -86,7 +86,13 @@ export class ParsedDocument {
   /** The tree for the current text, re-parsed incrementally after edits. */
   get tree(): Tree {
     if (this.stale || !this.current) {
-      const next = this.parser.parse(this.textValue, this.current ?? null);
+      let next = this.parser.parse(this.textValue, this.current ?? null);
+      // Around syntax errors an incremental parse can recover differently from a fresh one (a known
+      // tree-sitter behaviour): then parse afresh, so results never depend on the editing history.
+      if (next && this.current && next.rootNode.hasError) {
+        next.delete();
+        next = this.parser.parse(this.textValue);
+      }
       if (!next) throw new Error('tree-sitter returned no tree');
       this.current?.delete();
       this.current = next;

@@ -15,6 +15,8 @@ export interface ValidCase {
   readonly language: string;
   readonly code: string;
   readonly settings?: Record<string, unknown>;
+  /** The code is meant not to parse. */
+  readonly allowSyntaxErrors?: boolean;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -36,7 +38,7 @@ async function run(rule: Rule, c: ValidCase): Promise<Finding[]> {
   assert.deepEqual(problems, []);
   const doc = new ParsedDocument(await loadGrammar(language.grammarFile), c.code);
   try {
-    assert.equal(doc.tree.rootNode.hasError, false, `the case's code does not parse:\n${c.code}`);
+    assert.equal(doc.tree.rootNode.hasError, c.allowSyntaxErrors === true, `the case's code ${c.allowSyntaxErrors ? 'parses' : 'does not parse'}:\n${c.code}`);
     return findTikTokConstructs(doc, language, settings).flatMap((construct) =>
       rule.check(construct, { text: c.code, language, settings, catalog }),
     );
