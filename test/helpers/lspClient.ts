@@ -11,6 +11,8 @@ import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver
 export interface TestClient {
   readonly connection: ProtocolConnection;
   readonly stderr: () => string;
+  /** The messages the server logged (window/logMessage), in order. */
+  readonly logs: string[];
   open(uri: string, languageId: string, text: string): Promise<void>;
   /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
   nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
@@ -23,6 +25,8 @@ export async function startServer(initializationOptions?: unknown): Promise<Test
   child.stderr.on('data', (chunk) => (errors += chunk));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }> = [];
+  const logs: string[] = [];
+  connection.onNotification('window/logMessage', (params: { message: string }) => void logs.push(params.message));
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     const index = waiting.findIndex((w) => w.uri === params.uri && (w.version === undefined || w.version === params.version));
     if (index >= 0) waiting.splice(index, 1)[0]!.resolve(params.diagnostics);
@@ -39,6 +43,7 @@ export async function startServer(initializationOptions?: unknown): Promise<Test
   return {
     connection,
     stderr: () => errors,
+    logs,
     async open(uri, languageId, text) {
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     },

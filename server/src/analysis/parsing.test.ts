@@ -42,3 +42,22 @@ test('grammars load once and are shared', async () => {
   const grammar = languageForId('go')!.grammarFile;
   assert.equal(await loadGrammar(grammar), await loadGrammar(grammar));
 });
+
+test('edits that make a lone CR half of a CRLF, and back, re-parse like a fresh parse', async () => {
+  const doc = await open('python', 'match c:\r    case "spam_risk":\r        pass\r');
+  doc.tree;
+  const steps: Array<[number, number, string]> = [
+    [9, 9, '\n'], // the first CR becomes a CRLF
+    [9, 10, ''], // and a lone CR again
+    [8, 9, '\n'], // the CR becomes an LF
+    [8, 9, '\r\n'], // and a CRLF
+  ];
+  for (const [start, end, text] of steps) {
+    doc.applyEdit(start, end, text);
+    const fresh = await open('python', doc.text);
+    assert.equal(doc.tree.rootNode.toString(), fresh.tree.rootNode.toString(), JSON.stringify(doc.text));
+    assert.equal(doc.tree.rootNode.hasError, false, JSON.stringify(doc.text));
+    fresh.dispose();
+  }
+  doc.dispose();
+});

@@ -66,17 +66,27 @@ function pointAfter(start: Point, inserted: string): Point {
   return { row: start.row + rows, column: inserted.length - lastBreak - 1 };
 }
 
+/**
+ * What the parser reads: lone CRs (old Mac line ends, which Python and JavaScript accept) as LFs, since
+ * tree-sitter's grammars break lines only at LF. The swap keeps every offset.
+ */
+function parserView(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 /** A document's text and its syntax tree, kept in step through edits. Not thread-safe; one per document. */
 export class ParsedDocument {
   private parser: Parser;
   private current: Tree | undefined;
   private stale = true;
   private textValue: string;
+  private view: string;
 
   constructor(readonly grammar: Language, text: string) {
     this.parser = new Parser();
     this.parser.setLanguage(grammar);
     this.textValue = text;
+    this.view = parserView(text);
   }
 
   get text(): string {
@@ -86,12 +96,12 @@ export class ParsedDocument {
   /** The tree for the current text, re-parsed incrementally after edits. */
   get tree(): Tree {
     if (this.stale || !this.current) {
-      let next = this.parser.parse(this.textValue, this.current ?? null);
+      let next = this.parser.parse(this.view, this.current ?? null);
       // Around syntax errors an incremental parse can recover differently from a fresh one (a known
       // tree-sitter behaviour): then parse afresh, so results never depend on the editing history.
       if (next && this.current && next.rootNode.hasError) {
         next.delete();
-        next = this.parser.parse(this.textValue);
+        next = this.parser.parse(this.view);
       }
       if (!next) throw new Error('tree-sitter returned no tree');
       this.current?.delete();
@@ -103,20 +113,22 @@ export class ParsedDocument {
 
   /** Replaces [start, end) of the current text; the next `tree` read re-parses only what changed. */
   applyEdit(start: number, end: number, newText: string): void {
-    const old = this.textValue;
+    const oldView = this.view;
+    this.textValue = this.textValue.slice(0, start) + newText + this.textValue.slice(end);
+    this.view = parserView(this.textValue);
     if (this.current) {
-      const startPosition = pointAt(old, start);
-      const oldEndPosition = pointAfter(startPosition, old.slice(start, end));
+      // A CR just before the edit may turn from a lone line end into half of a CRLF, or back.
+      const from = start > 0 && this.textValue[start - 1] === '\r' ? start - 1 : start;
+      const startPosition = pointAt(oldView, from);
       this.current.edit({
-        startIndex: start,
+        startIndex: from,
         oldEndIndex: end,
         newEndIndex: start + newText.length,
         startPosition,
-        oldEndPosition,
-        newEndPosition: pointAfter(startPosition, newText),
+        oldEndPosition: pointAfter(startPosition, oldView.slice(from, end)),
+        newEndPosition: pointAfter(startPosition, this.view.slice(from, start + newText.length)),
       });
     }
-    this.textValue = old.slice(0, start) + newText + old.slice(end);
     this.stale = true;
   }
 
@@ -125,6 +137,7 @@ export class ParsedDocument {
     this.current?.delete();
     this.current = undefined;
     this.textValue = text;
+    this.view = parserView(text);
     this.stale = true;
   }
 

@@ -15,11 +15,12 @@ import {
 
 const TERMINATORS = new Set(['break_statement', 'return_statement', 'throw_statement', 'continue_statement', 'yield_statement']);
 
+/** Whether the last statement leaves the case, looking into trailing blocks (a loop: blocks nest deep). */
 function endsControlFlow(statements: readonly Node[]): boolean {
-  const last = statements.filter((n) => !n.type.endsWith('comment')).at(-1);
-  if (!last) return false;
-  if (TERMINATORS.has(last.type)) return true;
-  return last.type === 'block' && endsControlFlow(namedChildren(last));
+  const lastOf = (nodes: readonly Node[]) => nodes.filter((n) => !n.type.endsWith('comment')).at(-1);
+  let last = lastOf(statements);
+  while (last?.type === 'block') last = lastOf(namedChildren(last));
+  return last !== undefined && TERMINATORS.has(last.type);
 }
 
 function labelsOf(label: Node): LabelShape[] {

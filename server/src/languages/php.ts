@@ -13,12 +13,14 @@ import {
 
 const STRING_TYPES = ['string', 'encapsed_string'];
 
+/** Whether the last statement leaves the case, looking into trailing blocks (a loop: blocks nest deep). */
 function endsControlFlow(statements: readonly Node[]): boolean {
-  const last = statements.filter((n) => n.type !== 'comment').at(-1);
+  const lastOf = (nodes: readonly Node[]) => nodes.filter((n) => n.type !== 'comment').at(-1);
+  let last = lastOf(statements);
+  while (last?.type === 'compound_statement') last = lastOf(namedChildren(last));
   if (!last) return false;
   if (['break_statement', 'return_statement', 'continue_statement'].includes(last.type)) return true;
-  if (last.type === 'expression_statement') return namedChildren(last).some((n) => n.type === 'throw_expression' || n.type === 'exit_statement');
-  return last.type === 'compound_statement' && endsControlFlow(namedChildren(last));
+  return last.type === 'expression_statement' && namedChildren(last).some((n) => n.type === 'throw_expression' || n.type === 'exit_statement');
 }
 
 function stringsOf(node: Node | null) {

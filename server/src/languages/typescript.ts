@@ -13,12 +13,11 @@ import {
 
 const TERMINATORS = new Set(['break_statement', 'return_statement', 'throw_statement', 'continue_statement']);
 
+/** Whether the last statement leaves the case, looking into trailing blocks (a loop: blocks nest deep). */
 function endsControlFlow(statements: readonly Node[]): boolean {
-  const last = statements[statements.length - 1];
-  if (!last) return false;
-  if (TERMINATORS.has(last.type)) return true;
-  if (last.type === 'statement_block') return endsControlFlow(namedChildren(last).filter((n) => n.type !== 'comment'));
-  return false;
+  let last: Node | undefined = statements[statements.length - 1];
+  while (last?.type === 'statement_block') last = namedChildren(last).filter((n) => n.type !== 'comment').at(-1);
+  return last !== undefined && TERMINATORS.has(last.type);
 }
 
 function readArm(node: Node): ArmShape | undefined {

@@ -12,20 +12,21 @@ export class OpenDocument {
   private parsed: ParsedDocument | undefined;
   private cached: { version: number; settings: Settings; analysis: Analysis } | undefined;
   private closed = false;
+  private toldTooLarge = false;
   /** Settles once the grammar is loaded (or at once when there is none). */
   readonly ready: Promise<void>;
 
   constructor(
     public text: TextDocument,
     readonly language: LanguageSupport | undefined,
-    onGrammarError: (message: string) => void,
+    private readonly log: (message: string) => void,
   ) {
     this.ready = language
       ? loadGrammar(language.grammarFile).then(
           (grammar) => {
             if (!this.closed) this.parsed = new ParsedDocument(grammar, this.text.getText());
           },
-          (error: unknown) => onGrammarError(`could not load the ${language.name} grammar: ${String(error)}`),
+          (error: unknown) => log(`could not load the ${language.name} grammar: ${String(error)}`),
         )
       : Promise.resolve();
   }
@@ -52,10 +53,21 @@ export class OpenDocument {
     }
   }
 
-  /** The analysis of the current version; undefined when the language has no grammar or is turned off. */
+  /** Over `tiktokErrors.maxFileSize`: never parsed; said once in the log, not at every keystroke. */
+  tooLarge(settings: Settings, log: (message: string) => void): boolean {
+    const length = this.text.getText().length;
+    if (length <= settings.maxFileSize) return false;
+    if (!this.toldTooLarge) {
+      this.toldTooLarge = true;
+      log(`${this.uri}: ${length.toLocaleString('en')} characters, over tiktokErrors.maxFileSize (${settings.maxFileSize.toLocaleString('en')}); not linted`);
+    }
+    return true;
+  }
+
+  /** The analysis of the current version; undefined when the language has no grammar, is turned off or the text is too large. */
   analysis(settings: Settings): Analysis | undefined {
     if (!this.parsed || !this.language || !languageEnabled(settings, this.text.languageId)) return undefined;
-    if (this.text.getText().length > settings.maxFileSize) return undefined;
+    if (this.tooLarge(settings, this.log)) return undefined;
     if (this.cached && this.cached.version === this.text.version && this.cached.settings === settings) return this.cached.analysis;
     const analysis = analyzeParsed(this.parsed, this.language, settings);
     this.cached = { version: this.text.version, settings, analysis };

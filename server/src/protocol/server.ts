@@ -8,6 +8,7 @@ import {
   InsertTextFormat,
   MarkupKind,
   TextDocumentSyncKind,
+  type CancellationToken,
   type CodeAction,
   type CompletionItem,
   type Connection,
@@ -137,29 +138,32 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  async function codeAt(uri: string, position: Position) {
+  async function codeAt(uri: string, position: Position, token?: CancellationToken) {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     await doc.ready;
+    if (token?.isCancellationRequested) return undefined;
     return guarded('finding the code at a position', undefined, () => {
       if (!languageEnabled(settings, doc.text.languageId)) return undefined;
       const offset = doc.text.offsetAt(position);
-      const tree = doc.tree;
+      // A document too large to parse still gets hover cards from a scan of the hovered line.
+      const tree = doc.tooLarge(settings, warn) ? undefined : doc.tree;
       const found = tree && doc.language ? codeAtInTree(tree, doc.language, offset) : codeAtInText(doc.text.getText(), offset);
       return found && { doc, found };
     });
   }
 
-  connection.onHover(async ({ textDocument, position }): Promise<Hover | null> => {
-    const hit = await codeAt(textDocument.uri, position);
+  connection.onHover(async ({ textDocument, position }, token): Promise<Hover | null> => {
+    const hit = await codeAt(textDocument.uri, position, token);
     if (!hit) return null;
     return { contents: { kind: MarkupKind.Markdown, value: renderCard(hit.found.entry) }, range: toRange(hit.doc.text, hit.found.span) };
   });
 
-  connection.onCompletion(async ({ textDocument, position }): Promise<CompletionItem[]> => {
+  connection.onCompletion(async ({ textDocument, position }, token): Promise<CompletionItem[]> => {
     const doc = documents.get(textDocument.uri);
     if (!doc) return [];
     await doc.ready;
+    if (token.isCancellationRequested) return [];
     return guarded('completion', [], () => {
       const tree = doc.tree;
       const analysis = doc.analysis(settings);
@@ -181,10 +185,11 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onCodeAction(async ({ textDocument, range, context }): Promise<CodeAction[]> => {
+  connection.onCodeAction(async ({ textDocument, range, context }, token): Promise<CodeAction[]> => {
     const doc = documents.get(textDocument.uri);
     if (!doc) return [];
     await doc.ready;
+    if (token.isCancellationRequested) return [];
     const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(k + '.'));
     const actions: CodeAction[] = [];
     const analysis = guarded('code actions', undefined, () => doc.analysis(settings));

@@ -2,6 +2,7 @@
 // commands: precise where the browser suite is pixel-driven. Writes its results beside the workspace's
 // marker file; the runner (test/e2e/run.mjs) reads them. Also the test-electron entry point (run()).
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 
 interface Outcome {
@@ -88,6 +89,32 @@ async function completion(): Promise<void> {
   assert.ok(labels.includes('access_token_invalid'));
 }
 
+/** Kills our language server the hard way; the client must start a new one and hovers must work again. */
+async function crashRecovery(): Promise<void> {
+  const editor = await open('post.ts');
+  const at = editor.document.positionAt(editor.document.getText().indexOf('spam_risk_too_many_pending_share') + 4);
+  const cardShown = async () => {
+    const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+    return found.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('### `spam_risk_too_many_pending_share`'))) ? true : undefined;
+  };
+  await until('a hover card before the crash', cardShown);
+  const pids = execFileSync('pgrep', ['-f', 'tiktok-api-errors-[0-9.]+/dist/server\\.js'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  assert.ok(pids.length > 0, 'no language server process found');
+  for (const pid of pids) process.kill(Number(pid), 'SIGKILL');
+  await until('the server to be gone', () => {
+    const alive = pids.filter((pid) => {
+      try {
+        process.kill(Number(pid), 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    return alive.length === 0 ? true : undefined;
+  });
+  await until('a hover card from the restarted server', cardShown, 60_000);
+}
+
 async function commands(): Promise<void> {
   const all = await vscode.commands.getCommands(true);
   for (const id of ['tiktokErrors.lookup', 'tiktokErrors.showCoverage', 'tiktokErrors.restartServer']) assert.ok(all.includes(id), id);
@@ -99,6 +126,7 @@ export const tests: Array<[string, () => Promise<void>]> = [
   ['Python quick-fixes through vscode.executeCodeActionProvider', () => quickFixes('handler.py', 'Add 1 missing retry case')],
   ['completion through vscode.executeCompletionItemProvider', completion],
   ['commands are registered', commands],
+  ['the server is restarted after a crash, and the next hover works', crashRecovery],
 ];
 
 export async function runAll(): Promise<Outcome[]> {
