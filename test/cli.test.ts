@@ -170,3 +170,16 @@ test('lookup, list and coverage', () => {
   assert.match(coverage.stdout, /^\d+ of 25 handled; refresh-token \d\/3, retry \d\/3, user-error \d+\/19\n\nrefresh-token /);
   assert.match(coverage.stdout, /✓ access_token_invalid\s+python\/handlers\.py:6:14, python\/mistakes\.py:6:14, typescript\/handlers\.ts:6:10, typescript\/mistakes\.ts:4:10\n/);
 });
+
+test('a progress line on a terminal once the run takes a second, cleared at the end', (t) => {
+  const script = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).stdout.trim();
+  if (!script) return t.skip('no `script` (util-linux) to give the CLI a terminal');
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-cli-tty-'));
+  const handler = `switch (c) {\n  case "spam_risk": break;\n  case "internal": break;\n}\n`;
+  for (let i = 0; i < 5000; i++) writeFileSync(join(root, `f${i}.ts`), handler);
+  // `script` runs the CLI on a pseudo-terminal; stdout goes to /dev/null, so only stderr shows.
+  const run = spawnSync(script, ['-qec', `${process.execPath} ${CLI} check --fail-on none > /dev/null`, '/dev/null'], { cwd: root, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stdout);
+  assert.match(run.stdout, /\rchecking \d+\/5000 files…/);
+  assert.match(run.stdout, /\r\x1b\[K/);
+});

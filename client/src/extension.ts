@@ -211,6 +211,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
     synchronize: { configurationSection: 'tiktokErrors' },
     outputChannelName: 'TikTok API Errors',
+    // Cards are built from escaped catalog text: no command links, no HTML, whatever the server sends.
+    markdown: { isTrusted: false, supportHtml: false },
   };
   client = new LanguageClient('tiktokErrors', 'TikTok API Errors', serverOptions, clientOptions);
 
