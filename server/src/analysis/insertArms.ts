@@ -13,7 +13,7 @@ import {
   type TextEdit,
 } from './text';
 
-export function stubGroups(codes: readonly string[], catalog: Catalog = defaultCatalog): StubGroup[] {
+function stubGroups(codes: readonly string[], catalog: Catalog = defaultCatalog): StubGroup[] {
   return groupByAction(codes, catalog).map(({ action, codes: groupCodes }) => ({
     action: action.id,
     codes: groupCodes,

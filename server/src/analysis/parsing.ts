@@ -2,7 +2,7 @@
 // incrementally re-parsed tree per document.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Language, Parser, Query, type Node, type Point, type Tree } from '@vscode/tree-sitter-wasm';
+import { Language, Parser, Query, type Point, type Tree } from '@vscode/tree-sitter-wasm';
 
 export type { Node, Tree } from '@vscode/tree-sitter-wasm';
 
@@ -146,13 +146,4 @@ export class ParsedDocument {
     this.current = undefined;
     this.parser.delete();
   }
-}
-
-/** Parses a text once, for callers that do not keep the document (the CLI, tests). */
-export function parseOnce(grammar: Language, text: string): ParsedDocument {
-  return new ParsedDocument(grammar, text);
-}
-
-export function hasSyntaxErrors(node: Node): boolean {
-  return node.hasError;
 }

@@ -98,15 +98,6 @@ export function childrenOfType(node: Node, ...types: string[]): Node[] {
   return namedChildren(node).filter((n) => types.includes(n.type));
 }
 
-/** The string literals among `node` and its descendants, stopping at nested branching constructs. */
-export function stringLabelsIn(node: Node, stringTypes: readonly string[]): LabelShape[] {
-  if (stringTypes.includes(node.type)) {
-    const label = readStringLiteral(node);
-    return label ? [label] : [];
-  }
-  return namedChildren(node).flatMap((child) => stringLabelsIn(child, stringTypes));
-}
-
 /** Escapes a value for a double- or single-quoted literal in C-like languages. */
 export function cStyleQuote(value: string, quote: string): string {
   return quote + value.replace(/\\/g, '\\\\').split(quote).join('\\' + quote) + quote;
