@@ -11,7 +11,9 @@ const CLI = resolve('dist/cli.js');
 
 function tree(): string {
   const root = mkdtempSync(join(tmpdir(), 'tiktok-cli-'));
-  for (const language of ['typescript', 'python']) cpSync(join('test/fixtures', language), join(root, language), { recursive: true });
+  // Switches in both languages, a lookup map in TypeScript and an if/elif chain in Python.
+  const files = ['typescript/handlers.ts', 'typescript/mistakes.ts', 'typescript/maps.ts', 'python/handlers.py', 'python/mistakes.py', 'python/chains.py'];
+  for (const file of files) cpSync(join('test/fixtures', file), join(root, file));
   writeFileSync(join(root, '.gitignore'), 'generated/\n');
   const stray = `switch (c) {\n  case "spam_risk":\n    break;\n}\n`;
   for (const dir of ['generated', 'node_modules/pkg']) {
@@ -41,19 +43,21 @@ test('text: compiler-style lines, a summary with the skips, exit 1', () => {
   assert.match(stdout, /^python\/handlers\.py:5:5: information unhandled-codes: 21 TikTok error codes are not handled by this match\n    refresh-token \(2\): scope_not_authorized, scope_permission_missed\n/m);
   assert.match(stdout, /^typescript\/mistakes\.ts:6:10: warning unknown-code: Unknown TikTok error code 'spam_risk_too_many_post'; did you mean 'spam_risk_too_many_posts'\?$/m);
   assert.doesNotMatch(stdout, /generated|node_modules|blob\.ts/);
-  assert.match(stdout, /\n16 problems \(10 warnings, 6 information\) in 4 files; 5 files checked, 4 mention TikTok codes, 1 skipped as binary\n$/);
+  assert.match(stdout, /\n21 problems \(14 warnings, 7 information\) in 6 files; 7 files checked, 6 mention TikTok codes, 1 skipped as binary\n$/);
 });
 
 test('json: the same findings with positions and the counts', () => {
   const { code, stdout } = cli(tree(), 'check', '--format', 'json');
   assert.equal(code, 1);
   const { findings, counts } = JSON.parse(stdout);
-  assert.equal(findings.length, 16);
-  assert.deepEqual(findings[0], {
+  assert.equal(findings.length, 21);
+  assert.deepEqual(findings[2], {
     path: 'python/handlers.py', rule: 'unhandled-codes', severity: 'information', line: 5, column: 5, endLine: 5, endColumn: 15,
-    message: findings[0].message, fixable: true,
+    message: findings[2].message, fixable: true,
   });
-  assert.deepEqual(counts, { walked: 5, parsed: 4, skippedLarge: 0, skippedBinary: 1, unsupported: 0 });
+  assert.deepEqual(counts, { walked: 7, parsed: 6, skippedLarge: 0, skippedBinary: 1, unsupported: 0 });
+  assert.match(findings[0].message, /^19 TikTok error codes are not handled by this if\/else chain\n/);
+  assert.ok(findings.some((f: { path: string; message: string }) => f.path === 'typescript/maps.ts' && /by this lookup map/.test(f.message)));
 });
 
 test('sarif: a 2.1.0 log that code scanning accepts, with rule help from the catalog and fixes', () => {
@@ -68,7 +72,7 @@ test('sarif: a 2.1.0 log that code scanning accepts, with rule help from the cat
   assert.equal(run.tool.driver.name, 'tiktok-errors');
   assert.deepEqual(rules.map((r) => r.id), ['unknown-code', 'duplicate-case', 'unhandled-codes']);
   assert.match(rules[2]!.help.text, /retry \(rate_limit_exceeded, too many requests, internal\): Retry the same request later/);
-  assert.equal(run.results.length, 16);
+  assert.equal(run.results.length, 21);
   for (const result of run.results) {
     assert.equal(rules[result.ruleIndex]!.id, result.ruleId);
     assert.ok(['error', 'warning', 'note'].includes(result.level));
@@ -115,7 +119,7 @@ test('files over --max-file-size are skipped and counted', () => {
   const { stdout } = cli(tree(), 'check', '--max-file-size', '700', '--format', 'json');
   const { counts } = JSON.parse(stdout);
   assert.ok(counts.skippedLarge >= 3, JSON.stringify(counts));
-  assert.equal(counts.walked + counts.skippedLarge, 5);
+  assert.equal(counts.walked + counts.skippedLarge, 7);
 });
 
 test('--fix --dry-run prints a unified diff and leaves every file as it was', () => {
@@ -133,7 +137,8 @@ test('--fix rewrites the files, says what it changed, and the tree then checks c
   const { code, stdout, stderr } = cli(root, 'check', '--fix');
   assert.equal(code, 0, stdout);
   assert.match(stderr, /^fixed python\/mistakes\.py \(5 problems\)$/m);
-  assert.equal(stderr.trim().split('\n').length, 4);
+  assert.equal(stderr.trim().split('\n').length, 6);
+  assert.match(stderr, /^fixed typescript\/maps\.ts \(3 problems\)$/m);
   assert.match(stdout, /^no problems; /);
   assert.equal(cli(root, 'check').code, 0);
   assert.deepEqual(readdirSync(join(root, 'python')).filter((f) => f.endsWith('.tmp')), [], 'no temporary file is left');
@@ -168,7 +173,7 @@ test('lookup, list and coverage', () => {
   const coverage = cli(root, 'coverage');
   assert.equal(coverage.code, 0);
   assert.match(coverage.stdout, /^\d+ of 25 handled; refresh-token \d\/3, retry \d\/3, user-error \d+\/19\n\nrefresh-token /);
-  assert.match(coverage.stdout, /✓ access_token_invalid\s+python\/handlers\.py:6:14, python\/mistakes\.py:6:14, typescript\/handlers\.ts:6:10, typescript\/mistakes\.ts:4:10\n/);
+  assert.match(coverage.stdout, /✓ access_token_invalid\s+python\/chains\.py:5:16, python\/handlers\.py:6:14, python\/mistakes\.py:6:14, typescript\/handlers\.ts:6:10, typescript\/maps\.ts:15:3, typescript\/mistakes\.ts:4:10\n/);
 });
 
 test('a progress line on a terminal once the run takes a second, cleared at the end', (t) => {

@@ -42,8 +42,11 @@ export async function scanCoverage(
   let scanned = 0;
   for (const file of files) {
     if (options.isCancelled?.()) break;
-    const text = await fs.readFile(file, 'utf8');
+    const bytes = await fs.readFile(file);
     scanned++;
+    // A NUL byte means a binary file that happens to end in .ts; `check` skips those too.
+    if (bytes.includes(0)) continue;
+    const text = bytes.toString('utf8');
     // Most files never name a code: a plain search is far cheaper than a parse.
     if (!mentionsAnyCode(text, catalog)) continue;
     const { constructs } = await analyzeText(text, languageForPath(file)!, settings, catalog);

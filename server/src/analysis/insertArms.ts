@@ -1,9 +1,12 @@
 // Where and how new arms go into an existing construct: before the default arm (or at the end), indented
-// and quoted like the arms already there, with the document's own line breaks.
-import type { ArmShape, ConstructShape, LanguageSupport, RenderedLine, StubGroup } from '../languages/language';
+// and quoted like the arms already there, with the document's own line breaks. Chains get new branches,
+// lookup maps new entries whose values copy the shape of the existing ones.
+import type { Action } from './catalog';
+import type { ArmShape, ConstructShape, LanguageSupport, RenderedLine, RenderStyle, StubGroup } from '../languages/language';
 import { catalog as defaultCatalog, groupByAction, type Catalog } from './catalog';
 import {
   detectEol,
+  documentIndentUnit,
   indentationAt,
   isFirstOnLine,
   lineEndAt,
@@ -13,13 +16,39 @@ import {
   type TextEdit,
 } from './text';
 
-function stubGroups(codes: readonly string[], catalog: Catalog = defaultCatalog): StubGroup[] {
-  return groupByAction(codes, catalog).map(({ action, codes: groupCodes }) => ({
-    action: action.id,
-    codes: groupCodes,
-    comment: `${action.id}: ${action.summary}`,
-    message: `TODO: handle these TikTok errors (${action.id}): ${action.summary}`,
-  }));
+/**
+ * A new map entry's value in the shape of an existing one, preferably one of the same action: a string gets
+ * the code's message, a function a stub that throws, anything else a copy (an enum member, a constant).
+ */
+function mapValue(code: string, action: Action, shape: ConstructShape, language: LanguageSupport, catalog: Catalog): string {
+  const valued = shape.arms.filter((arm) => arm.value);
+  const sameAction = valued.find((arm) => arm.labels.some((l) => catalog.get(l.value)?.action === action));
+  const template = (sameAction ?? valued[0])?.value;
+  const entry = catalog.get(code)!;
+  if (!template || template.kind === 'string') return language.quote(entry.message, template?.quote ?? '"');
+  // A function's own quotes are unknown: write its message as the keys are written.
+  const keyQuote = shape.arms.flatMap((arm) => arm.labels).find((l) => l.quote !== '')?.quote ?? '"';
+  if (template.kind === 'function' && language.maps) return language.maps.functionStub(template.signature!, `TODO: handle TikTok error ${code} (${action})`, keyQuote);
+  return template.text;
+}
+
+function stubGroups(codes: readonly string[], shape: ConstructShape, language: LanguageSupport, catalog: Catalog): StubGroup[] {
+  return groupByAction(codes, catalog).map(({ action, codes: groupCodes }) => {
+    const message = `TODO: handle these TikTok errors (${action.id}): ${action.summary}`;
+    return {
+      action: action.id,
+      codes: groupCodes,
+      comment: `${action.id}: ${action.summary}`,
+      message,
+      values: shape.family === 'map' ? groupCodes.map((code) => mapValue(code, action.id, shape, language, catalog)) : undefined,
+    };
+  });
+}
+
+function render(language: LanguageSupport, shape: ConstructShape, groups: readonly StubGroup[], style: RenderStyle): RenderedLine[] {
+  if (shape.family === 'chain' && language.chains) return language.chains.render(groups, style);
+  if (shape.family === 'map' && language.maps) return language.maps.render(groups, style);
+  return language.renderArms(groups, style);
 }
 
 interface Layout {
@@ -31,7 +60,9 @@ interface Layout {
 function readLayout(text: string, shape: ConstructShape): Layout {
   const headIndent = indentationAt(text, shape.head.start);
   const lineLeader = shape.arms.find((arm) => isFirstOnLine(text, arm.span.start));
-  const armIndent = lineLeader ? indentationAt(text, lineLeader.span.start) : headIndent + (headIndent.includes('\t') ? '\t' : '    ');
+  // A chain's branches sit at the level of its `if`, wherever the `if` starts (`let x = if …` too).
+  const armIndent =
+    shape.family === 'chain' ? headIndent : lineLeader ? indentationAt(text, lineLeader.span.start) : headIndent + documentIndentUnit(text);
   for (const arm of shape.arms) {
     // The first non-blank line after the arm's first line is its body, one level deeper.
     let line = nextLineStart(text, arm.span.start);
@@ -46,7 +77,7 @@ function readLayout(text: string, shape: ConstructShape): Layout {
       if (line >= text.length) break;
     }
   }
-  if (armIndent.includes('\t')) return { armIndent, unit: '\t' };
+  if (armIndent.includes('\t') || (armIndent === '' && documentIndentUnit(text) === '\t')) return { armIndent, unit: '\t' };
   const step = armIndent.startsWith(headIndent) ? armIndent.length - headIndent.length : 0;
   return { armIndent, unit: ' '.repeat(step > 0 ? step : armIndent.length % 4 === 2 ? 2 : 4) };
 }
@@ -65,17 +96,45 @@ function chooseAnchor(arms: readonly ArmShape[]): Anchor {
   return { before: above && above.fallsThrough ? arms[0]! : arms[defaultIndex]! };
 }
 
+/** How an inline chain places `else` and `{`, read off its first branch. */
+function chainLayout(text: string, shape: ConstructShape): { elseOnOwnLine: boolean; braceOnOwnLine: boolean } {
+  if (!shape.joinsInline) return { elseOnOwnLine: false, braceOnOwnLine: false };
+  const firstEnd = shape.arms[0]!.span.end;
+  const afterFirst = /^\s*/.exec(text.slice(firstEnd))![0];
+  const brace = text.indexOf('{', shape.head.end);
+  return {
+    elseOnOwnLine: /[\r\n]/.test(afterFirst) && text.startsWith('else', firstEnd + afterFirst.length),
+    braceOnOwnLine: brace >= 0 && brace < firstEnd && isFirstOnLine(text, brace),
+  };
+}
+
 export function insertArms(text: string, language: LanguageSupport, shape: ConstructShape, codes: readonly string[], catalog: Catalog = defaultCatalog): TextEdit | undefined {
   if (codes.length === 0 || shape.arms.length === 0) return undefined;
-  const firstLabel = shape.arms.flatMap((arm) => arm.labels)[0];
-  const style = {
-    quote: firstLabel?.quote ?? '"',
+  const capacity = shape.family === 'map' ? language.maps?.maxEntries?.(shape.form) : undefined;
+  if (capacity !== undefined && shape.arms.length + codes.length > capacity) return undefined;
+  const labels = shape.arms.flatMap((arm) => arm.labels);
+  const quoted = labels.find((l) => l.quote !== '');
+  const last = shape.arms[shape.arms.length - 1]!;
+  const style: RenderStyle = {
+    quote: quoted?.quote ?? '"',
     form: shape.form,
     listsLabels: shape.arms.some((arm) => arm.labels.length > 1),
+    subject: shape.subject ?? '',
+    bareKeys: labels[0]?.quote === '',
+    trailingSeparator: shape.armSeparator !== undefined && text.slice(last.span.end).trimStart().startsWith(shape.armSeparator),
+    ...chainLayout(text, shape),
   };
   const eol = detectEol(text);
   const layout = readLayout(text, shape);
-  const rendered = indentLines(language.renderArms(stubGroups(codes, catalog), style), layout);
+  const rendered = indentLines(render(language, shape, stubGroups(codes, shape, language, catalog), style), layout);
+
+  if (shape.joinsInline) {
+    // After the last tested branch, before any final `else`: `} else if (…) {` on the same line, or on the
+    // next line where the chain already puts its `else` there.
+    const branch = [...shape.arms].reverse().find((arm) => !arm.isDefault)!;
+    const newText = style.elseOnOwnLine ? eol + rendered.join(eol) : ' ' + rendered[0]!.trimStart() + eol + rendered.slice(1).join(eol);
+    return { start: branch.span.end, end: branch.span.end, newText };
+  }
   const anchor = chooseAnchor(shape.arms);
 
   if ('before' in anchor) {
@@ -84,18 +143,18 @@ export function insertArms(text: string, language: LanguageSupport, shape: Const
     return { start: at, end: at, newText: eol + rendered.join(eol) + eol + indentationAt(text, at) };
   }
 
-  const last = anchor.after;
+  const after = anchor.after;
   // Some grammars end a node after the \r of a CRLF; never insert between \r and \n.
-  let at = text[last.span.end - 1] === '\r' && text[last.span.end] === '\n' ? last.span.end - 1 : last.span.end;
+  let at = text[after.span.end - 1] === '\r' && text[after.span.end] === '\n' ? after.span.end - 1 : after.span.end;
   let prefix = '';
   if (shape.armSeparator) {
     const following = /^\s*/.exec(text.slice(at))![0].length;
     if (text.startsWith(shape.armSeparator, at + following)) at += following + shape.armSeparator.length;
     else if (!text.slice(0, at).endsWith(shape.armSeparator)) prefix = shape.armSeparator;
   }
-  if (last.fallsThrough && language.terminator) prefix += eol + layout.armIndent + layout.unit + language.terminator;
+  if (after.fallsThrough && language.terminator) prefix += eol + layout.armIndent + layout.unit + language.terminator;
   const body = prefix + eol + rendered.join(eol);
   return restOfLineIsBlank(text, at)
     ? { start: at, end: at, newText: body }
-    : { start: at, end: at, newText: body + eol + indentationAt(text, last.span.start) };
+    : { start: at, end: at, newText: body + eol + indentationAt(text, after.span.start) };
 }

@@ -101,3 +101,11 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   }
   return rows[a.length]![b.length]!;
 }
+
+/** One level of the document's own indentation, from its first indented line: a tab, or 2 or 4 spaces. */
+export function documentIndentUnit(text: string): string {
+  const first = /^([ \t]+)\S/m.exec(text)?.[1];
+  if (!first) return '    ';
+  if (first.startsWith('\t')) return '\t';
+  return first.length % 4 === 2 ? '  ' : '    ';
+}

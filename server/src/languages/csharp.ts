@@ -1,7 +1,18 @@
-// C#: `switch` statements (`case "a":`) and `switch` expressions (`"a" or "b" =>`).
+// C#: `switch` statements (`case "a":`) and `switch` expressions (`"a" or "b" =>`); if/else chains with `==`,
+// `is "a" or "b"` and `new[] { … }.Contains(code)`; dictionary initializers.
 import type { Node } from '../analysis/parsing';
 import {
+  cStyleChains,
+  binaryOperands,
+  withoutComments,
   cStyleQuote,
+  equalityWithString,
+  renderMapEntries,
+  stringElements,
+  textBefore,
+  type Comparison,
+  type MapEntry,
+  type MapSupport,
   namedChildren,
   readStringLiteral,
   spanOf,
@@ -63,6 +74,73 @@ function readExpressionArm(arm: Node): ArmShape | undefined {
   };
 }
 
+const isString = (node: Node) => STRING_TYPES.includes(node.type);
+const STUB = (message: string) => `throw new System.NotImplementedException(${cStyleQuote(message, '"')})`;
+
+/** `new[] { "a", "b" }.Contains(code)`, `new HashSet<string> { … }.Contains(code)`. */
+function membership(node: Node): Comparison | undefined {
+  const callee = node.childForFieldName('function');
+  const args = withoutComments(namedChildren(node.childForFieldName('arguments') ?? node));
+  if (callee?.type !== 'member_access_expression' || callee.childForFieldName('name')?.text !== 'Contains' || args.length !== 1) return undefined;
+  const list = callee.childForFieldName('expression');
+  const initializer = list && /array_creation_expression|object_creation_expression/.test(list.type) ? namedChildren(list).find((n) => n.type === 'initializer_expression') : undefined;
+  const labels = initializer ? stringElements(initializer) : undefined;
+  const subject = namedChildren(args[0]!)[0] ?? args[0]!;
+  return labels ? { subject: subject.text.trim(), labels } : undefined;
+}
+
+function compare(node: Node): Comparison | undefined {
+  if (node.type === 'invocation_expression') return membership(node);
+  if (node.type === 'is_pattern_expression') {
+    const subject = node.childForFieldName('expression');
+    const pattern = node.childForFieldName('pattern');
+    const labels = pattern ? patternLabels(pattern) : undefined;
+    return subject && labels ? { subject: subject.text.trim(), labels } : undefined;
+  }
+  const operands = binaryOperands(node, 'binary_expression', ['==']);
+  return operands && equalityWithString(...operands, isString);
+}
+
+const chains = cStyleChains({
+  ifType: 'if_statement',
+  compare,
+  parenthesize: true,
+  test: (subject, code) => `${subject} == ${cStyleQuote(code, '"')}`,
+  stub: (message) => `${STUB(message)};`,
+});
+
+const maps: MapSupport = {
+  // Collection initializers of an object creation: `new Dictionary<string, T> { ["a"] = …, { "b", … } }`.
+  query: '[(object_creation_expression) (implicit_object_creation_expression)] @map',
+  entries(node) {
+    const initializer = namedChildren(node).find((n) => n.type === 'initializer_expression');
+    if (!initializer) return undefined;
+    const entries: MapEntry[] = [];
+    for (const element of withoutComments(namedChildren(initializer))) {
+      if (element.type === 'assignment_expression' && element.childForFieldName('left')?.type === 'element_binding_expression') {
+        const index = withoutComments(namedChildren(element.childForFieldName('left')!));
+        const key = index.length === 1 ? namedChildren(index[0]!)[0] : undefined;
+        if (!key) return undefined;
+        entries.push({ key, value: element.childForFieldName('right') ?? undefined, span: spanOf(element) });
+      } else if (element.type === 'initializer_expression') {
+        const pair = withoutComments(namedChildren(element));
+        if (pair.length !== 2) return undefined;
+        entries.push({ key: pair[0]!, value: pair[1], span: spanOf(element) });
+      } else return undefined;
+    }
+    return entries;
+  },
+  form(node) {
+    const initializer = namedChildren(node).find((n) => n.type === 'initializer_expression');
+    return initializer && withoutComments(namedChildren(initializer))[0]?.type === 'assignment_expression' ? 'indexer' : 'braces';
+  },
+  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : undefined),
+  functionSignature: (value) => (value.type === 'lambda_expression' ? textBefore(value, value.childForFieldName('body')) : undefined),
+  functionStub: (signature, message) => `${signature} ${STUB(message)}`,
+  render: (groups, style) =>
+    renderMapEntries(groups, '//', (code, value) => (style.form === 'indexer' ? `[${cStyleQuote(code, '"')}] = ${value}` : `{ ${cStyleQuote(code, '"')}, ${value} }`)),
+};
+
 export const csharp: LanguageSupport = {
   name: 'csharp',
   languageIds: ['csharp'],
@@ -81,7 +159,7 @@ export const csharp: LanguageSupport = {
       const arms = namedChildren(body)
         .map(readSection)
         .filter((a): a is ArmShape => a !== undefined);
-      return { kind: 'switch', form: 'statement', head: { start: node.startIndex, end: value.endIndex }, span: spanOf(node), arms };
+      return { family: 'switch', kind: 'switch', form: 'statement', head: { start: node.startIndex, end: value.endIndex }, span: spanOf(node), arms };
     }
     const keyword = node.children.find((c) => c?.type === 'switch');
     if (!keyword) return undefined;
@@ -89,6 +167,7 @@ export const csharp: LanguageSupport = {
       .map(readExpressionArm)
       .filter((a): a is ArmShape => a !== undefined);
     return {
+      family: 'switch',
       kind: 'switch expression',
       form: 'expression',
       head: { start: node.startIndex, end: keyword.endIndex },
@@ -113,5 +192,7 @@ export const csharp: LanguageSupport = {
     }
     return lines;
   },
+  chains,
+  maps,
   quote: (value) => cStyleQuote(value, '"'),
 };

@@ -1,7 +1,16 @@
-// Go: expression `switch` with `case "a", "b":`.
+// Go: expression `switch` with `case "a", "b":`; if/else chains with `==` and `slices.Contains`; map literals.
 import type { Node } from '../analysis/parsing';
 import {
+  cStyleChains,
+  binaryOperands,
   cStyleQuote,
+  equalityWithString,
+  renderMapEntries,
+  stringElements,
+  textBefore,
+  type ChainSupport,
+  type MapEntry,
+  type MapSupport,
   namedChildren,
   readStringLiteral,
   spanOf,
@@ -34,6 +43,52 @@ function readArm(node: Node): ArmShape | undefined {
   };
 }
 
+const isString = (node: Node) => STRING_TYPES.includes(node.type);
+
+/** A composite literal's elements, each unwrapped from its `literal_element`. */
+function elementOf(node: Node | null): Node | undefined {
+  return node?.type === 'literal_element' ? namedChildren(node)[0] : node ?? undefined;
+}
+
+/** `slices.Contains([]string{"a", "b"}, subject)`. */
+function membership(node: Node): ReturnType<ChainSupport['compare']> {
+  const args = namedChildren(node.childForFieldName('arguments') ?? node).filter((n) => n.type !== 'comment');
+  if (node.childForFieldName('function')?.text !== 'slices.Contains' || args.length !== 2 || args[0]!.type !== 'composite_literal') return undefined;
+  const body = args[0]!.childForFieldName('body');
+  const labels = body ? stringElements(body, (element) => { const inner = elementOf(element); return inner && isString(inner) ? readStringLiteral(inner) : undefined; }) : undefined;
+  return labels ? { subject: args[1]!.text.trim(), labels } : undefined;
+}
+
+const chains = cStyleChains({
+  ifType: 'if_statement',
+  compare(node) {
+    if (node.type === 'call_expression') return membership(node);
+    const operands = binaryOperands(node, 'binary_expression', ['==']);
+    return operands && equalityWithString(...operands, isString);
+  },
+  parenthesize: false,
+  test: (subject, code) => `${subject} == ${cStyleQuote(code, '"')}`,
+  stub: (message) => `panic(${cStyleQuote(message, '"')})`,
+});
+
+const maps: MapSupport = {
+  query: '(composite_literal type: (map_type)) @map',
+  entries(node) {
+    const body = node.childForFieldName('body');
+    if (!body) return undefined;
+    const entries: MapEntry[] = [];
+    for (const element of namedChildren(body).filter((n) => n.type === 'keyed_element')) {
+      const [key, value] = namedChildren(element).map(elementOf);
+      if (key) entries.push({ key, value, span: spanOf(element) });
+    }
+    return entries;
+  },
+  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : undefined),
+  functionSignature: (value) => (value.type === 'func_literal' ? textBefore(value, value.childForFieldName('body')) : undefined),
+  functionStub: (signature, message) => `${signature} { panic(${cStyleQuote(message, '"')}) }`,
+  render: (groups) => renderMapEntries(groups, '//', (code, value) => `${cStyleQuote(code, '"')}: ${value}`),
+};
+
 export const go: LanguageSupport = {
   name: 'go',
   languageIds: ['go'],
@@ -50,7 +105,7 @@ export const go: LanguageSupport = {
     const arms = namedChildren(node)
       .map(readArm)
       .filter((a): a is ArmShape => a !== undefined);
-    return { kind: 'switch', form: 'expression', head: { start: node.startIndex, end: subject.endIndex }, span: spanOf(node), arms };
+    return { family: 'switch', kind: 'switch', form: 'expression', head: { start: node.startIndex, end: subject.endIndex }, span: spanOf(node), arms };
   },
   renderArms(groups, style) {
     const lines: RenderedLine[] = [];
@@ -63,5 +118,7 @@ export const go: LanguageSupport = {
     }
     return lines;
   },
+  chains,
+  maps,
   quote: cStyleQuote,
 };

@@ -1,7 +1,16 @@
-// Java: `switch` statements and expressions, colon and arrow forms, `case "a", "b" ->`.
+// Java: `switch` statements and expressions, colon and arrow forms, `case "a", "b" ->`; if/else chains with
+// `"a".equals(code)` and `List.of(…).contains(code)`; `Map.of(…)` and `Map.ofEntries(…)`.
 import type { Node } from '../analysis/parsing';
 import {
+  cStyleChains,
+  withoutComments,
   cStyleQuote,
+  renderMapEntries,
+  stringElements,
+  textBefore,
+  type Comparison,
+  type MapEntry,
+  type MapSupport,
   childrenOfType,
   namedChildren,
   readStringLiteral,
@@ -42,6 +51,71 @@ function readArm(node: Node): ArmShape | undefined {
   };
 }
 
+const isString = (node: Node) => node.type === 'string_literal';
+const argumentsOf = (call: Node) => withoutComments(namedChildren(call.childForFieldName('arguments') ?? call));
+
+/** `"a".equals(code)`, `code.equals("a")`, `List.of("a", "b").contains(code)` (also `Set.of`, `Arrays.asList`). */
+function compare(node: Node): Comparison | undefined {
+  if (node.type !== 'method_invocation') return undefined;
+  const name = node.childForFieldName('name')?.text;
+  const object = node.childForFieldName('object');
+  const args = argumentsOf(node);
+  if (!object || args.length !== 1) return undefined;
+  const arg = args[0]!;
+  if (name === 'equals') {
+    const [literal, subject] = isString(object) ? [object, arg] : isString(arg) ? [arg, object] : [];
+    const label = literal && subject && !isString(subject) ? readStringLiteral(literal) : undefined;
+    return label ? { subject: subject!.text.trim(), labels: [label] } : undefined;
+  }
+  if (name !== 'contains' || object.type !== 'method_invocation') return undefined;
+  const factory = `${object.childForFieldName('object')?.text}.${object.childForFieldName('name')?.text}`;
+  if (!['List.of', 'Set.of', 'Arrays.asList'].includes(factory)) return undefined;
+  const labels = stringElements(object.childForFieldName('arguments')!);
+  return labels ? { subject: arg.text.trim(), labels } : undefined;
+}
+
+const chains = cStyleChains({
+  ifType: 'if_statement',
+  compare,
+  parenthesize: true,
+  // The literal first: null-safe, as Java style guides advise.
+  test: (subject, code) => `${cStyleQuote(code, '"')}.equals(${subject})`,
+  stub: (message) => `throw new UnsupportedOperationException(${cStyleQuote(message, '"')});`,
+});
+
+const MAP_OF_LIMIT = 10;
+
+const maps: MapSupport = {
+  query: '(method_invocation) @map',
+  entries(node) {
+    // `Map.of` or `java.util.Map.of`.
+    const factory = `${node.childForFieldName('object')?.text.replace(/^(?:\w+\.)*(?=Map$)/, '')}.${node.childForFieldName('name')?.text}`;
+    const args = argumentsOf(node);
+    if (factory === 'Map.of') {
+      if (args.length % 2 !== 0) return undefined;
+      const entries: MapEntry[] = [];
+      for (let i = 0; i < args.length; i += 2) entries.push({ key: args[i]!, value: args[i + 1], span: { start: args[i]!.startIndex, end: args[i + 1]!.endIndex } });
+      return entries;
+    }
+    if (factory !== 'Map.ofEntries') return undefined;
+    const entries: MapEntry[] = [];
+    for (const arg of args) {
+      const pair = arg.type === 'method_invocation' && arg.childForFieldName('name')?.text === 'entry' ? argumentsOf(arg) : [];
+      if (pair.length !== 2) return undefined;
+      entries.push({ key: pair[0]!, value: pair[1], span: spanOf(arg) });
+    }
+    return entries;
+  },
+  form: (node) => node.childForFieldName('name')!.text,
+  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : undefined),
+  functionSignature: (value) => (value.type === 'lambda_expression' ? textBefore(value, value.childForFieldName('body')) : undefined),
+  functionStub: (signature, message) => `${signature} { throw new UnsupportedOperationException(${cStyleQuote(message, '"')}); }`,
+  render: (groups, style) =>
+    renderMapEntries(groups, '//', (code, value) => (style.form === 'of' ? `${cStyleQuote(code, '"')}, ${value}` : `Map.entry(${cStyleQuote(code, '"')}, ${value})`), false),
+  // Map.of has overloads up to ten pairs; past that only Map.ofEntries compiles.
+  maxEntries: (form) => (form === 'of' ? MAP_OF_LIMIT : undefined),
+};
+
 export const java: LanguageSupport = {
   name: 'java',
   languageIds: ['java'],
@@ -60,7 +134,7 @@ export const java: LanguageSupport = {
       .map(readArm)
       .filter((a): a is ArmShape => a !== undefined);
     const arrow = namedChildren(body).some((n) => n.type === 'switch_rule');
-    return { kind: 'switch', form: arrow ? 'arrow' : 'colon', head: { start: node.startIndex, end: condition.endIndex }, span: spanOf(node), arms };
+    return { family: 'switch', kind: 'switch', form: arrow ? 'arrow' : 'colon', head: { start: node.startIndex, end: condition.endIndex }, span: spanOf(node), arms };
   },
   terminator: 'break;',
   renderArms(groups, style) {
@@ -79,5 +153,7 @@ export const java: LanguageSupport = {
     }
     return lines;
   },
+  chains,
+  maps,
   quote: (value) => cStyleQuote(value, '"'),
 };

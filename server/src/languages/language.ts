@@ -8,7 +8,17 @@ export interface LabelShape {
   readonly value: string;
   /** The literal with its quotes. */
   readonly span: Span;
+  /** Empty for a bare word: an identifier key, a Ruby symbol or `%w[]` word. */
   readonly quote: string;
+}
+
+/** A lookup map entry's value, so that new entries can copy its shape. */
+export interface ValueShape {
+  readonly kind: 'string' | 'function' | 'other';
+  readonly text: string;
+  readonly quote: string;
+  /** A function value's text before its body: `(e) =>`, `func(e error) string`, `|e|`. */
+  readonly signature?: string;
 }
 
 export interface ArmShape {
@@ -20,10 +30,16 @@ export interface ArmShape {
   readonly fallsThrough: boolean;
   /** The arm has no body of its own: a stacked label such as `case "a":` right before `case "b":`. */
   readonly isBareLabel: boolean;
+  /** A lookup map entry's value. */
+  readonly value?: ValueShape;
 }
 
+/** switch-like statements, if/else chains over one subject, and lookup maps keyed by codes. */
+export type ConstructFamily = 'switch' | 'chain' | 'map';
+
 export interface ConstructShape {
-  /** What a person calls it: "switch", "match", "case", "switch expression". */
+  readonly family: ConstructFamily;
+  /** What a person calls it: "switch", "match", "case", "switch expression", "if/else chain", "lookup map". */
   readonly kind: string;
   /** Language-specific variant that the renderer needs (e.g. Java "arrow" or "colon"). */
   readonly form: string;
@@ -33,6 +49,10 @@ export interface ConstructShape {
   readonly arms: readonly ArmShape[];
   /** Punctuation that must follow every arm (`,` in Rust, C# and PHP match). */
   readonly armSeparator?: string;
+  /** A chain's subject as written: `code`, `err.Code`, `$code`. */
+  readonly subject?: string;
+  /** New branches continue the line after the last branch's block: `} else if (…) {`. */
+  readonly joinsInline?: boolean;
 }
 
 export interface StubGroup {
@@ -42,6 +62,8 @@ export interface StubGroup {
   readonly comment: string;
   /** Text of the stub's error message. */
   readonly message: string;
+  /** Lookup maps: the value of each new entry, in the order of `codes`. */
+  readonly values?: readonly string[];
 }
 
 export interface RenderStyle {
@@ -49,6 +71,66 @@ export interface RenderStyle {
   readonly form: string;
   /** True when the existing arms put several labels in one arm (`case "a", "b":`). */
   readonly listsLabels: boolean;
+  /** Chains: the subject to compare. */
+  readonly subject: string;
+  /** Maps: the existing keys are bare words (`{ spam_risk_text: … }`), so new ones are too where they can be. */
+  readonly bareKeys: boolean;
+  /** Maps: the last existing entry is followed by a separator, so new entries may end with one. */
+  readonly trailingSeparator: boolean;
+  /** Chains: `else` starts its own line after `}` (Allman and Stroustrup styles). */
+  readonly elseOnOwnLine: boolean;
+  /** Chains: `{` starts its own line (Allman style). */
+  readonly braceOnOwnLine: boolean;
+}
+
+/** One branch of an if/else chain: its condition (none for the final `else`) and its extent. */
+export interface Branch {
+  readonly condition?: Node;
+  /** From the branch's keyword to the end of its body. */
+  readonly span: Span;
+}
+
+/** One test inside a condition: `code === "a"`, `["a", "b"].includes(code)`. */
+export interface Comparison {
+  readonly subject: string;
+  readonly labels: readonly LabelShape[];
+}
+
+export interface ChainSupport {
+  /** Captures `@chain`: every if statement; `branches` skips those that continue an outer chain. */
+  readonly query: string;
+  branches(node: Node): Branch[] | undefined;
+  /** The operands of a logical or (`a || b`, `a or b`), else undefined. */
+  disjuncts(node: Node): Node[] | undefined;
+  /** One comparison of the subject with codes, else undefined. */
+  compare(node: Node): Comparison | undefined;
+  readonly joinsInline: boolean;
+  /** New branches, one per group; for inline chains the first line continues `}`. */
+  render(groups: readonly StubGroup[], style: RenderStyle): RenderedLine[];
+}
+
+export interface MapEntry {
+  readonly key: Node;
+  readonly value?: Node;
+  readonly span: Span;
+}
+
+export interface MapSupport {
+  /** Captures `@map`: literals that may be lookup maps. */
+  readonly query: string;
+  /** The literal's entries, or undefined when it is not a map literal. */
+  entries(node: Node): MapEntry[] | undefined;
+  /** The variant the renderer needs (`symbol` or `rocket` Ruby keys, Java's `of` or `ofEntries`); default `map`. */
+  form?(node: Node): string;
+  /** The key as a label; bare words have an empty quote. */
+  keyLabel(key: Node): LabelShape | undefined;
+  /** A function value's text before its body, else undefined. */
+  functionSignature(value: Node): string | undefined;
+  /** A function value that throws `message`, in the shape of `signature`. */
+  functionStub(signature: string, message: string, quote: string): string;
+  render(groups: readonly StubGroup[], style: RenderStyle): RenderedLine[];
+  /** The most entries the literal can hold in this form (Java's `Map.of` takes ten pairs). */
+  maxEntries?(form: string): number | undefined;
 }
 
 /** One line of inserted code: its depth below the arms' indentation, and its text. */
@@ -72,6 +154,8 @@ export interface LanguageSupport {
   /** The statement that ends an arm that would otherwise fall through (`break;`). */
   readonly terminator?: string;
   renderArms(groups: readonly StubGroup[], style: RenderStyle): RenderedLine[];
+  readonly chains?: ChainSupport;
+  readonly maps?: MapSupport;
   /** Quote a string as the language writes it. */
   quote(value: string, quote: string): string;
 }
@@ -106,4 +190,164 @@ export function cStyleQuote(value: string, quote: string): string {
 /** Labels stay on one line while it reads well; past that, one label per line. */
 export function fitsOnOneLine(labels: readonly string[], joiner: string, width = 80): boolean {
   return labels.length === 1 || labels.join(joiner).length <= width;
+}
+
+/** The `else if` of an outer chain, which reads it as part of its own: not a chain of its own. */
+export function continuesChain(node: Node, elseClause?: string): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (elseClause) return parent.type === elseClause;
+  return parent.type === node.type && parent.childForFieldName('alternative')?.startIndex === node.startIndex;
+}
+
+/** Branches of an if whose `else if` nests another if as its alternative (TypeScript, Go, Java, C#, Rust). */
+export function nestedIfBranches(node: Node, elseClause?: string): Branch[] | undefined {
+  const branches: Branch[] = [];
+  for (let current: Node | undefined = node; current; ) {
+    const condition = current.childForFieldName('condition');
+    const consequence = current.childForFieldName('consequence');
+    if (!condition || !consequence) return undefined;
+    branches.push({ condition, span: { start: current.startIndex, end: consequence.endIndex } });
+    const alternative: Node | null = current.childForFieldName('alternative');
+    if (!alternative) break;
+    const inner: Node | undefined = elseClause && alternative.type === elseClause ? namedChildren(alternative).find((n) => n.type !== 'comment') : alternative;
+    if (inner?.type === node.type) {
+      current = inner;
+      continue;
+    }
+    branches.push({ span: spanOf(alternative) });
+    break;
+  }
+  return branches;
+}
+
+/** The text of a function literal before its body: `(e) =>`, `func(e error) string`. */
+export function textBefore(node: Node, body: Node | null): string | undefined {
+  return body ? node.text.slice(0, body.startIndex - node.startIndex).trimEnd() : undefined;
+}
+
+export interface InlineChainStyle {
+  /** `else if`, `elseif`. */
+  readonly keyword: string;
+  /** The condition goes in parentheses (C-like), or stands alone (Go, Rust). */
+  readonly parenthesize: boolean;
+  test(code: string): string;
+  stub(message: string): string;
+  readonly lineComment: string;
+}
+
+/**
+ * New `} else if (a || b) {` branches, one per group, for languages that chain like C. An `||` ends each broken
+ * line (Go would end the statement at a line that does not).
+ */
+export function renderInlineChain(groups: readonly StubGroup[], s: InlineChainStyle, style: RenderStyle): RenderedLine[] {
+  const lines: RenderedLine[] = [];
+  const [open, close] = s.parenthesize ? ['(', ')'] : ['', ''];
+  const brace = style.braceOnOwnLine ? '' : ' {';
+  groups.forEach((group, i) => {
+    if (i > 0 && style.elseOnOwnLine) lines.push([0, '}']);
+    const lead = `${i > 0 && !style.elseOnOwnLine ? '} ' : ''}${s.keyword} ${open}`;
+    const tests = group.codes.map((code) => s.test(code));
+    if (fitsOnOneLine(tests, ' || ')) lines.push([0, `${lead}${tests.join(' || ')}${close}${brace}`]);
+    else tests.forEach((test, j) => lines.push([j === 0 ? 0 : 2, `${j === 0 ? lead : ''}${test}${j === tests.length - 1 ? close + brace : ' ||'}`]));
+    if (style.braceOnOwnLine) lines.push([0, '{']);
+    lines.push([1, `${s.lineComment} ${group.comment}`]);
+    lines.push([1, s.stub(group.message)]);
+  });
+  lines.push([0, '}']);
+  return lines;
+}
+
+export interface CStyleChainOptions {
+  readonly ifType: string;
+  /** The node that wraps what follows `else`, where the grammar has one (`else_clause`). */
+  readonly elseClause?: string;
+  compare(node: Node): Comparison | undefined;
+  readonly parenthesize: boolean;
+  test(subject: string, code: string, quote: string): string;
+  /** The statement that throws `message`, with its `;` where the language needs one. */
+  stub(message: string, quote: string): string;
+}
+
+/** if/else chains as C writes them, `else if` nesting an if as the alternative, `||` joining tests. */
+export function cStyleChains(o: CStyleChainOptions): ChainSupport {
+  return {
+    query: `(${o.ifType}) @chain`,
+    branches: (node) => (continuesChain(node, o.elseClause) ? undefined : nestedIfBranches(node, o.elseClause)),
+    disjuncts: (node) => binaryOperands(node, 'binary_expression', ['||']),
+    compare: o.compare,
+    joinsInline: true,
+    render: (groups, style) =>
+      renderInlineChain(
+        groups,
+        {
+          keyword: 'else if',
+          parenthesize: o.parenthesize,
+          test: (code) => o.test(style.subject, code, style.quote),
+          stub: (message) => o.stub(message, style.quote),
+          lineComment: '//',
+        },
+        style,
+      ),
+  };
+}
+
+/** New map entries, a comment line above each group; `entry` writes `key: value` in the language's syntax. */
+export function renderMapEntries(
+  groups: readonly StubGroup[],
+  lineComment: string,
+  entry: (code: string, value: string) => string,
+  trailingSeparator = true,
+): RenderedLine[] {
+  const lines: RenderedLine[] = [];
+  for (const group of groups) {
+    lines.push([0, `${lineComment} ${group.comment}`]);
+    group.codes.forEach((code, i) => lines.push([0, `${entry(code, group.values?.[i] ?? 'undefined')},`]));
+  }
+  if (!trailingSeparator) {
+    const [depth, text] = lines[lines.length - 1]!;
+    lines[lines.length - 1] = [depth, text.slice(0, -1)];
+  }
+  return lines;
+}
+
+/** The `pair` children of a literal (`key: value`), as map entries. */
+export function keyValuePairs(node: Node): MapEntry[] {
+  return childrenOfType(node, 'pair').map((pair) => ({ key: pair.childForFieldName('key')!, value: pair.childForFieldName('value') ?? undefined, span: spanOf(pair) }));
+}
+
+/** A label for a bare word: an identifier key, a Ruby symbol or `%w[]` word. */
+export function bareLabel(node: Node, skip = 0): LabelShape {
+  return { value: node.text.slice(skip), span: { start: node.startIndex + skip, end: node.endIndex }, quote: '' };
+}
+
+/** The labels of a list literal whose elements are all plain string literals; undefined otherwise. */
+export function stringElements(list: Node, read: (node: Node) => LabelShape | undefined = readStringLiteral): LabelShape[] | undefined {
+  const elements = namedChildren(list).filter((n) => n.type !== 'comment');
+  const labels = elements.map(read);
+  return elements.length > 0 && labels.every((l) => l !== undefined) ? (labels as LabelShape[]) : undefined;
+}
+
+/** `left OP right` with a string literal on one side: the other side is the subject. */
+export function equalityWithString(left: Node, right: Node, isString: (node: Node) => boolean): Comparison | undefined {
+  const [literal, subject] = isString(right) ? [right, left] : isString(left) ? [left, right] : [];
+  if (!literal || !subject || isString(subject)) return undefined;
+  const label = readStringLiteral(literal);
+  return label ? { subject: subject.text.trim(), labels: [label] } : undefined;
+}
+
+function operatorOf(node: Node): string | undefined {
+  return node.childForFieldName('operator')?.type;
+}
+
+/** The operands of `left OP right` when `node` is a `type` node with one of `operators`: `a || b`, `a == b`. */
+export function binaryOperands(node: Node, type: string, operators: readonly string[]): [Node, Node] | undefined {
+  if (node.type !== type || !operators.includes(operatorOf(node) ?? '')) return undefined;
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  return left && right ? [left, right] : undefined;
+}
+
+export function withoutComments(nodes: readonly Node[]): Node[] {
+  return nodes.filter((n) => !n.type.endsWith('comment'));
 }

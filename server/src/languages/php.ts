@@ -1,7 +1,19 @@
-// PHP: `switch` and `match`.
+// PHP: `switch` and `match`; if/elseif chains with `===` and `in_array`; array literals keyed by codes.
 import type { Node } from '../analysis/parsing';
 import {
+  binaryOperands,
+  withoutComments,
   cStyleQuote,
+  equalityWithString,
+  renderInlineChain,
+  renderMapEntries,
+  stringElements,
+  textBefore,
+  type Branch,
+  type ChainSupport,
+  type Comparison,
+  type MapEntry,
+  type MapSupport,
   namedChildren,
   readStringLiteral,
   spanOf,
@@ -55,6 +67,82 @@ function readMatchArm(node: Node): ArmShape | undefined {
   };
 }
 
+const isString = (node: Node) => STRING_TYPES.includes(node.type);
+const STUB = (message: string, quote: string) => `throw new \\LogicException(${cStyleQuote(message, quote)})`;
+
+/** Branches of `if (…) {…} elseif (…) {…} else if (…) {…} else {…}`; the colon form (`endif`) is left alone. */
+function ifBranches(node: Node): Branch[] | undefined {
+  const out: Branch[] = [];
+  const read = (ifNode: Node): boolean => {
+    const condition = ifNode.childForFieldName('condition');
+    const body = ifNode.childForFieldName('body');
+    if (!condition || body?.type !== 'compound_statement') return false;
+    out.push({ condition, span: { start: ifNode.startIndex, end: body.endIndex } });
+    for (const clause of ifNode.childrenForFieldName('alternative')) {
+      const clauseBody = clause?.childForFieldName('body');
+      if (clause?.type === 'else_if_clause') {
+        const test = clause.childForFieldName('condition');
+        if (!test || clauseBody?.type !== 'compound_statement') return false;
+        out.push({ condition: test, span: spanOf(clause) });
+      } else if (clause?.type === 'else_clause') {
+        if (clauseBody?.type === 'if_statement') return read(clauseBody);
+        if (clauseBody?.type !== 'compound_statement') return false;
+        out.push({ span: spanOf(clause) });
+      }
+    }
+    return true;
+  };
+  return read(node) ? out : undefined;
+}
+
+const chains: ChainSupport = {
+  query: '(if_statement) @chain',
+  branches: (node) => (node.parent?.type === 'else_clause' ? undefined : ifBranches(node)),
+  disjuncts: (node) => binaryOperands(node, 'binary_expression', ['||', 'or']),
+  compare(node): Comparison | undefined {
+    if (node.type === 'function_call_expression') {
+      const args = withoutComments(namedChildren(node.childForFieldName('arguments') ?? node)).map((a) => namedChildren(a)[0] ?? a);
+      if (node.childForFieldName('function')?.text !== 'in_array' || args.length < 2 || args[1]!.type !== 'array_creation_expression') return undefined;
+      const labels = stringElements(args[1]!, (element) => {
+        const items = namedChildren(element);
+        return items.length === 1 && isString(items[0]!) ? readStringLiteral(items[0]!) : undefined;
+      });
+      return labels ? { subject: args[0]!.text.trim(), labels } : undefined;
+    }
+    const operands = binaryOperands(node, 'binary_expression', ['===', '==']);
+    return operands && equalityWithString(...operands, isString);
+  },
+  joinsInline: true,
+  render: (groups, style) =>
+    renderInlineChain(groups, {
+      keyword: 'elseif',
+      parenthesize: true,
+      test: (code) => `${style.subject} === ${cStyleQuote(code, style.quote)}`,
+      stub: (message) => `${STUB(message, style.quote)};`,
+      lineComment: '//',
+    }, style),
+};
+
+const maps: MapSupport = {
+  query: '(array_creation_expression) @map',
+  entries(node) {
+    const entries: MapEntry[] = [];
+    for (const element of withoutComments(namedChildren(node))) {
+      const items = withoutComments(namedChildren(element));
+      // `'a' => …`; a list element has no key, and a list is not a map.
+      if (element.type !== 'array_element_initializer' || items.length !== 2 || !element.children.some((c) => c?.type === '=>')) return undefined;
+      entries.push({ key: items[0]!, value: items[1], span: spanOf(element) });
+    }
+    return entries;
+  },
+  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : undefined),
+  functionSignature: (value) =>
+    value.type === 'arrow_function' || value.type === 'anonymous_function' ? textBefore(value, value.childForFieldName('body')) : undefined,
+  functionStub: (signature, message, quote) =>
+    signature.startsWith('fn') || signature.startsWith('static fn') ? `${signature} ${STUB(message, quote)}` : `${signature} { ${STUB(message, quote)}; }`,
+  render: (groups, style) => renderMapEntries(groups, '//', (code, value) => `${cStyleQuote(code, style.quote)} => ${value}`),
+};
+
 export const php: LanguageSupport = {
   name: 'php',
   languageIds: ['php'],
@@ -72,10 +160,10 @@ export const php: LanguageSupport = {
     const head = { start: node.startIndex, end: condition.endIndex };
     if (node.type === 'switch_statement') {
       const arms = namedChildren(body).map(readSwitchArm).filter((a): a is ArmShape => a !== undefined);
-      return { kind: 'switch', form: 'switch', head, span: spanOf(node), arms };
+      return { family: 'switch', kind: 'switch', form: 'switch', head, span: spanOf(node), arms };
     }
     const arms = namedChildren(body).map(readMatchArm).filter((a): a is ArmShape => a !== undefined);
-    return { kind: 'match', form: 'match', head, span: spanOf(node), arms, armSeparator: ',' };
+    return { family: 'switch', kind: 'match', form: 'match', head, span: spanOf(node), arms, armSeparator: ',' };
   },
   terminator: 'break;',
   renderArms(groups, style) {
@@ -94,5 +182,7 @@ export const php: LanguageSupport = {
     }
     return lines;
   },
+  chains,
+  maps,
   quote: cStyleQuote,
 };

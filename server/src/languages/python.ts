@@ -1,7 +1,16 @@
-// Python: `match`/`case`, including `case "a" | "b":` and the `case _:` default.
+// Python: `match`/`case`, including `case "a" | "b":` and the `case _:` default; if/elif chains with `==` and
+// `in (…)`; dict literals keyed by codes.
 import type { Node } from '../analysis/parsing';
 import {
+  keyValuePairs,
   cStyleQuote,
+  equalityWithString,
+  renderMapEntries,
+  stringElements,
+  textBefore,
+  type Branch,
+  type ChainSupport,
+  type MapSupport,
   namedChildren,
   readStringLiteral,
   spanOf,
@@ -43,6 +52,64 @@ function readArm(clause: Node): ArmShape | undefined {
   return { span: spanOf(clause), labels, isDefault, fallsThrough: false, isBareLabel: false };
 }
 
+const isString = (node: Node) => node.type === 'string';
+
+const chains: ChainSupport = {
+  query: '(if_statement) @chain',
+  branches(node) {
+    const condition = node.childForFieldName('condition');
+    const consequence = node.childForFieldName('consequence');
+    if (!condition || !consequence) return undefined;
+    const branches: Branch[] = [{ condition, span: { start: node.startIndex, end: consequence.endIndex } }];
+    for (const clause of node.childrenForFieldName('alternative')) {
+      if (clause?.type === 'elif_clause') {
+        const test = clause.childForFieldName('condition');
+        if (!test) return undefined;
+        branches.push({ condition: test, span: spanOf(clause) });
+      } else if (clause?.type === 'else_clause') branches.push({ span: spanOf(clause) });
+    }
+    return branches;
+  },
+  disjuncts: (node) => (node.type === 'boolean_operator' && node.childForFieldName('operator')?.type === 'or' ? [node.childForFieldName('left')!, node.childForFieldName('right')!] : undefined),
+  compare(node) {
+    const operands = namedChildren(node).filter((n) => n.type !== 'comment');
+    const operators = node.childrenForFieldName('operators');
+    if (node.type !== 'comparison_operator' || operands.length !== 2 || operators.length !== 1) return undefined;
+    const [left, right] = operands as [Node, Node];
+    if (operators[0]!.type === '==') return equalityWithString(left, right, isString);
+    if (operators[0]!.type !== 'in' || isString(left) || !['tuple', 'set', 'list'].includes(right.type)) return undefined;
+    const labels = stringElements(right);
+    return labels ? { subject: left.text.trim(), labels } : undefined;
+  },
+  joinsInline: false,
+  render(groups, style) {
+    const lines: RenderedLine[] = [];
+    for (const group of groups) {
+      const labels = group.codes.map((c) => cStyleQuote(c, style.quote));
+      if (labels.length === 1) lines.push([0, `elif ${style.subject} == ${labels[0]}:`]);
+      else if (fitsOnOneLine(labels, ', ')) lines.push([0, `elif ${style.subject} in (${labels.join(', ')}):`]);
+      else {
+        lines.push([0, `elif ${style.subject} in (`]);
+        for (const label of labels) lines.push([1, `${label},`]);
+        lines.push([0, '):']);
+      }
+      lines.push([1, `# ${group.comment}`]);
+      lines.push([1, `raise NotImplementedError(${cStyleQuote(group.message, style.quote)})`]);
+    }
+    return lines;
+  },
+};
+
+const maps: MapSupport = {
+  query: '(dictionary) @map',
+  entries: keyValuePairs,
+  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : undefined),
+  functionSignature: (value) => (value.type === 'lambda' ? textBefore(value, value.childForFieldName('body')) : undefined),
+  // A lambda cannot hold `raise`; throwing into an empty generator raises from an expression.
+  functionStub: (signature, message, quote) => `${signature} (_ for _ in ()).throw(NotImplementedError(${cStyleQuote(message, quote)}))`,
+  render: (groups, style) => renderMapEntries(groups, '#', (code, value) => `${cStyleQuote(code, style.quote)}: ${value}`),
+};
+
 export const python: LanguageSupport = {
   name: 'python',
   languageIds: ['python'],
@@ -60,7 +127,7 @@ export const python: LanguageSupport = {
     const arms = namedChildren(body)
       .map(readArm)
       .filter((a): a is ArmShape => a !== undefined);
-    return { kind: 'match', form: 'match', head: { start: node.startIndex, end: subject.endIndex }, span: spanOf(node), arms };
+    return { family: 'switch', kind: 'match', form: 'match', head: { start: node.startIndex, end: subject.endIndex }, span: spanOf(node), arms };
   },
   renderArms(groups, style) {
     const lines: RenderedLine[] = [];
@@ -78,5 +145,7 @@ export const python: LanguageSupport = {
     }
     return lines;
   },
+  chains,
+  maps,
   quote: cStyleQuote,
 };

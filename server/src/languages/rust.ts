@@ -1,7 +1,18 @@
-// Rust: `match` with `"a" | "b" =>` and the `_` arm as the default.
+// Rust: `match` with `"a" | "b" =>` and the `_` arm as the default; if/else chains with `==` and
+// `[…].contains(&code)`; arrays of `("code", value)` pairs, as given to `HashMap::from`.
 import type { Node } from '../analysis/parsing';
 import {
+  cStyleChains,
+  binaryOperands,
+  withoutComments,
   cStyleQuote,
+  equalityWithString,
+  renderMapEntries,
+  stringElements,
+  textBefore,
+  type Comparison,
+  type MapEntry,
+  type MapSupport,
   namedChildren,
   readStringLiteral,
   spanOf,
@@ -42,6 +53,50 @@ function readArm(node: Node): ArmShape | undefined {
   };
 }
 
+const isString = (node: Node) => STRING_TYPES.includes(node.type);
+/** `&code` and `code` name the same subject. */
+const subjectText = (node: Node) => node.text.trim().replace(/^&\s*/, '');
+
+/** `["a", "b"].contains(&code)`. */
+function membership(node: Node): Comparison | undefined {
+  const callee = node.childForFieldName('function');
+  const args = withoutComments(namedChildren(node.childForFieldName('arguments') ?? node));
+  const list = callee?.type === 'field_expression' && callee.childForFieldName('field')?.text === 'contains' ? callee.childForFieldName('value') : null;
+  const labels = list?.type === 'array_expression' && args.length === 1 ? stringElements(list) : undefined;
+  return labels ? { subject: subjectText(args[0]!), labels } : undefined;
+}
+
+const chains = cStyleChains({
+  ifType: 'if_expression',
+  elseClause: 'else_clause',
+  compare(node) {
+    if (node.type === 'call_expression') return membership(node);
+    const operands = binaryOperands(node, 'binary_expression', ['==']);
+    const comparison = operands && equalityWithString(...operands, isString);
+    return comparison && { ...comparison, subject: comparison.subject.replace(/^&\s*/, '') };
+  },
+  parenthesize: false,
+  test: (subject, code) => `${subject} == ${cStyleQuote(code, '"')}`,
+  stub: (message) => `todo!(${cStyleQuote(message, '"')})`,
+});
+
+const maps: MapSupport = {
+  query: '(array_expression) @map',
+  entries(node) {
+    const entries: MapEntry[] = [];
+    for (const element of withoutComments(namedChildren(node))) {
+      const items = element.type === 'tuple_expression' ? withoutComments(namedChildren(element)) : [];
+      if (items.length !== 2 || !isString(items[0]!)) return undefined;
+      entries.push({ key: items[0]!, value: items[1], span: spanOf(element) });
+    }
+    return entries;
+  },
+  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : undefined),
+  functionSignature: (value) => (value.type === 'closure_expression' ? textBefore(value, value.childForFieldName('body')) : undefined),
+  functionStub: (signature, message) => `${signature} { todo!(${cStyleQuote(message, '"')}) }`,
+  render: (groups) => renderMapEntries(groups, '//', (code, value) => `(${cStyleQuote(code, '"')}, ${value})`),
+};
+
 export const rust: LanguageSupport = {
   name: 'rust',
   languageIds: ['rust'],
@@ -59,7 +114,7 @@ export const rust: LanguageSupport = {
     const arms = namedChildren(body)
       .map(readArm)
       .filter((a): a is ArmShape => a !== undefined);
-    return { kind: 'match', form: 'match', head: { start: node.startIndex, end: value.endIndex }, span: spanOf(node), arms, armSeparator: ',' };
+    return { family: 'switch', kind: 'match', form: 'match', head: { start: node.startIndex, end: value.endIndex }, span: spanOf(node), arms, armSeparator: ',' };
   },
   renderArms(groups) {
     const lines: RenderedLine[] = [];
@@ -72,5 +127,7 @@ export const rust: LanguageSupport = {
     }
     return lines;
   },
+  chains,
+  maps,
   quote: (value) => cStyleQuote(value, '"'),
 };

@@ -1,7 +1,19 @@
-// TypeScript: `switch`/`case`. JavaScript and TSX reuse this file with their own grammars.
+// TypeScript: `switch`/`case`, if/else chains, object literals and `new Map([[…]])` keyed by codes.
+// JavaScript and TSX reuse this file with their own grammars.
 import type { Node } from '../analysis/parsing';
 import {
+  keyValuePairs,
+  cStyleChains,
+  binaryOperands,
+  bareLabel,
   cStyleQuote,
+  equalityWithString,
+  renderMapEntries,
+  stringElements,
+  textBefore,
+  type ChainSupport,
+  type MapEntry,
+  type MapSupport,
   namedChildren,
   readStringLiteral,
   spanOf,
@@ -42,7 +54,7 @@ export function readSwitchStatement(node: Node): ConstructShape | undefined {
   const arms = namedChildren(body)
     .map(readArm)
     .filter((a): a is ArmShape => a !== undefined);
-  return { kind: 'switch', form: 'statement', head: { start: node.startIndex, end: subject.endIndex }, span: spanOf(node), arms };
+  return { family: 'switch', kind: 'switch', form: 'statement', head: { start: node.startIndex, end: subject.endIndex }, span: spanOf(node), arms };
 }
 
 export function renderCaseStatements(groups: Parameters<LanguageSupport['renderArms']>[0], quote: string): RenderedLine[] {
@@ -54,6 +66,65 @@ export function renderCaseStatements(groups: Parameters<LanguageSupport['renderA
   }
   return lines;
 }
+
+const isString = (node: Node) => node.type === 'string';
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** The subject of `[…].includes(subject)` or `new Set([…]).has(subject)`, with the list's labels. */
+function membership(node: Node): ReturnType<ChainSupport['compare']> {
+  const callee = node.childForFieldName('function');
+  const args = namedChildren(node.childForFieldName('arguments') ?? node).filter((n) => n.type !== 'comment');
+  if (callee?.type !== 'member_expression' || args.length !== 1) return undefined;
+  const method = callee.childForFieldName('property')?.text;
+  let list = callee.childForFieldName('object');
+  if (method === 'has' && list?.type === 'new_expression' && list.childForFieldName('constructor')?.text === 'Set') {
+    const setArgs = namedChildren(list.childForFieldName('arguments') ?? list);
+    list = setArgs.length === 1 ? setArgs[0]! : null;
+  } else if (method !== 'includes') return undefined;
+  const labels = list?.type === 'array' ? stringElements(list) : undefined;
+  return labels ? { subject: args[0]!.text.trim(), labels } : undefined;
+}
+
+export const ecmaScriptChains = cStyleChains({
+  ifType: 'if_statement',
+  elseClause: 'else_clause',
+  compare(node) {
+    if (node.type === 'call_expression') return membership(node);
+    const operands = binaryOperands(node, 'binary_expression', ['===', '==']);
+    return operands && equalityWithString(...operands, isString);
+  },
+  parenthesize: true,
+  test: (subject, code, quote) => `${subject} === ${cStyleQuote(code, quote)}`,
+  stub: (message, quote) => `throw new Error(${cStyleQuote(message, quote)});`,
+});
+
+/** `[["a", …], ["b", …]]`, as passed to `new Map(…)`: every element a pair whose first item is a string. */
+function pairEntries(node: Node): MapEntry[] | undefined {
+  const entries: MapEntry[] = [];
+  for (const element of namedChildren(node).filter((n) => n.type !== 'comment')) {
+    const items = namedChildren(element).filter((n) => n.type !== 'comment');
+    if (element.type !== 'array' || items.length !== 2 || !isString(items[0]!)) return undefined;
+    entries.push({ key: items[0]!, value: items[1], span: spanOf(element) });
+  }
+  return entries;
+}
+
+export const ecmaScriptMaps: MapSupport = {
+  query: '[(object) (array)] @map',
+  entries: (node) => (node.type === 'object' ? keyValuePairs(node) : pairEntries(node)),
+  form: (node) => (node.type === 'object' ? 'object' : 'pairs'),
+  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : key.type === 'property_identifier' ? bareLabel(key) : undefined),
+  functionSignature: (value) =>
+    value.type === 'arrow_function' || value.type === 'function_expression' || value.type === 'function'
+      ? textBefore(value, value.childForFieldName('body'))
+      : undefined,
+  functionStub: (signature, message, quote) => `${signature} { throw new Error(${cStyleQuote(message, quote)}); }`,
+  render: (groups, style) =>
+    renderMapEntries(groups, '//', (code, value) => {
+      const key = style.form === 'object' && style.bareKeys && IDENTIFIER.test(code) ? code : cStyleQuote(code, style.quote);
+      return style.form === 'object' ? `${key}: ${value}` : `[${key}, ${value}]`;
+    }),
+};
 
 export function ecmaScriptLanguage(name: string, languageIds: string[], fileExtensions: string[], grammarFile: string): LanguageSupport {
   return {
@@ -70,6 +141,8 @@ export function ecmaScriptLanguage(name: string, languageIds: string[], fileExte
     readConstruct: readSwitchStatement,
     terminator: 'break;',
     renderArms: (groups, style) => renderCaseStatements(groups, style.quote),
+    chains: ecmaScriptChains,
+    maps: ecmaScriptMaps,
     quote: cStyleQuote,
   };
 }

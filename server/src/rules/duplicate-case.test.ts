@@ -44,5 +44,19 @@ ruleTester(duplicateCase, {
       errors: [{ message: "'internal' is already handled" }],
       output: `fn f(c: &str) -> i32 {\n    match c {\n        "spam_risk" | "internal" => 1,\n        _ => 3,\n    }\n}\n`,
     },
+    {
+      name: 'a lookup map: the later entry and its comma go',
+      language: 'typescript',
+      code: `const M = {\n  spam_risk: 1,\n  internal: 2,\n  'spam_risk': 3,\n};\n`,
+      errors: [{ message: "'spam_risk' is already handled by an earlier entry of this lookup map", covers: "'spam_risk'" }],
+      output: `const M = {\n  spam_risk: 1,\n  internal: 2,\n};\n`,
+    },
+    {
+      name: 'an if/else chain: reported, but its tests are left for a person to merge',
+      language: 'python',
+      code: `if c == "spam_risk":\n    a()\nelif c in ("internal", "spam_risk"):\n    b()\n`,
+      errors: [{ message: 'already handled by an earlier branch of this if/else chain' }],
+      fixTitles: [],
+    },
   ],
 });

@@ -2,12 +2,14 @@
 import type { Finding, Fix } from '../analysis/findings';
 import { isFirstOnLine, lineStartAt, nextLineStart, restOfLineIsBlank, type TextEdit } from '../analysis/text';
 import type { ConstructShape } from '../languages/language';
-import { TIKTOK_STATUS_DOCS, type Rule } from './rule';
+import { armNoun, TIKTOK_STATUS_DOCS, type Rule } from './rule';
 
 /** The edit that removes one label, or its whole arm when it is the arm's only label; none when that would change behaviour. */
 function removeLabel(text: string, shape: ConstructShape, armIndex: number, labelIndex: number): TextEdit | undefined {
   const arm = shape.arms[armIndex]!;
   const labels = arm.labels;
+  // A chain's tests and bodies are free-form: removing one comparison safely needs more than its span.
+  if (shape.family === 'chain') return undefined;
   if (labels.length > 1) {
     // Take the label with the separator on one side: `"a" | "b"` loses ` | "b"`, or `"a" | ` when it comes first.
     return labelIndex > 0
@@ -36,9 +38,14 @@ function removeLabel(text: string, shape: ConstructShape, armIndex: number, labe
   return { start, end, newText: '' };
 }
 
+function earlierArm(shape: ConstructShape): string {
+  if (shape.family === 'switch') return shape.kind === 'case' ? 'when' : 'case';
+  return armNoun(shape.family).singular;
+}
+
 export const duplicateCase: Rule = {
   id: 'duplicate-case',
-  description: 'A TikTok error code is handled twice in one switch.',
+  description: 'A TikTok error code is handled twice in one switch, if/else chain or lookup map.',
   helpUri: TIKTOK_STATUS_DOCS,
   check(construct, { text, settings, catalog }) {
     const severity = settings.rules['duplicate-case'];
@@ -59,7 +66,7 @@ export const duplicateCase: Rule = {
           rule: 'duplicate-case',
           severity,
           span: label.span,
-          message: `TikTok error code '${label.value}' is already handled by an earlier ${construct.shape.kind === 'case' ? 'when' : 'case'} of this ${construct.shape.kind}`,
+          message: `TikTok error code '${label.value}' is already handled by an earlier ${earlierArm(construct.shape)} of this ${construct.shape.kind}`,
           related: [{ span: earlier, message: `'${label.value}' is first handled here` }],
           fixes,
         });

@@ -3,7 +3,7 @@ import type { Catalog } from '../analysis/catalog';
 import type { TikTokConstruct } from '../analysis/constructs';
 import type { Finding } from '../analysis/findings';
 import type { RuleId, Settings } from '../analysis/settings';
-import type { LanguageSupport } from '../languages/language';
+import type { ConstructFamily, LanguageSupport } from '../languages/language';
 
 export interface RuleContext {
   readonly text: string;
@@ -26,3 +26,10 @@ export function plural(count: number, singular: string, pluralForm = singular + 
 
 /** TikTok's own page of post failure reasons. */
 export const TIKTOK_STATUS_DOCS = 'https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status';
+
+/** What one handled code is in each family of construct: a case of a switch, a branch of a chain, an entry of a map. */
+export function armNoun(family: ConstructFamily): { singular: string; plural: string } {
+  if (family === 'chain') return { singular: 'branch', plural: 'branches' };
+  if (family === 'map') return { singular: 'entry', plural: 'entries' };
+  return { singular: 'case', plural: 'cases' };
+}

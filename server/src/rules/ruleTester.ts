@@ -24,6 +24,8 @@ export interface InvalidCase extends ValidCase {
   readonly errors: ReadonlyArray<{ message: string | RegExp; severity?: string; covers?: string }>;
   /** The text after the first finding's first fix. */
   readonly output?: string;
+  /** The titles of the first finding's fixes. */
+  readonly fixTitles?: readonly string[];
 }
 
 /** Every catalog code but these, for settings that leave a small, readable set missing. */
@@ -65,6 +67,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
         if (expected.severity) assert.equal(finding.severity, expected.severity);
         if (expected.covers) assert.equal(c.code.slice(finding.span.start, finding.span.end), expected.covers);
       });
+      if (c.fixTitles !== undefined) assert.deepEqual(findings[0]?.fixes.map((f) => f.title), c.fixTitles);
       if (c.output !== undefined) {
         const fix = findings[0]?.fixes[0];
         assert.ok(fix, 'no fix offered');

@@ -2,11 +2,11 @@
 import { groupByAction } from '../analysis/catalog';
 import type { Fix } from '../analysis/findings';
 import { insertArms } from '../analysis/insertArms';
-import { plural, TIKTOK_STATUS_DOCS, type Rule } from './rule';
+import { armNoun, plural, TIKTOK_STATUS_DOCS, type Rule } from './rule';
 
 export const unhandledCodes: Rule = {
   id: 'unhandled-codes',
-  description: 'A switch over TikTok error codes does not handle every code in the catalog.',
+  description: 'A switch, if/else chain or lookup map over TikTok error codes does not handle every code in the catalog.',
   helpUri: TIKTOK_STATUS_DOCS,
   check(construct, { text, language, settings, catalog }) {
     const { missing, shape } = construct;
@@ -21,13 +21,14 @@ export const unhandledCodes: Rule = {
       ...groups.map((g) => `${g.action.id} (${g.codes.length}): ${g.codes.join(', ')}`),
     ].join('\n');
 
+    const noun = armNoun(shape.family);
     const fixes: Fix[] = [];
     const all = insertArms(text, language, shape, missing, catalog);
-    if (all) fixes.push({ title: `Add all ${missing.length} missing TikTok error ${missing.length === 1 ? 'case' : 'cases'}`, edits: [all], preferred: true, inFixAll: true });
+    if (all) fixes.push({ title: `Add all ${missing.length} missing TikTok error ${missing.length === 1 ? noun.singular : noun.plural}`, edits: [all], preferred: true, inFixAll: true });
     if (groups.length > 1) {
       for (const group of groups) {
         const edit = insertArms(text, language, shape, group.codes, catalog);
-        if (edit) fixes.push({ title: `Add ${plural(group.codes.length, `missing ${group.action.id} case`)}`, edits: [edit] });
+        if (edit) fixes.push({ title: `Add ${plural(group.codes.length, `missing ${group.action.id} ${noun.singular}`, `missing ${group.action.id} ${noun.plural}`)}`, edits: [edit] });
       }
     }
     return [{ rule: 'unhandled-codes', severity, span: shape.head, message, fixes }];

@@ -44,5 +44,19 @@ ruleTester(unknownCode, {
       errors: [{ message: "did you mean 'frame_rate_check_failed'?", severity: 'error' }],
       output: `case c\nwhen "spam_risk", "frame_rate_check_failed"\n  x\nend\n`,
     },
+    {
+      name: 'a bare object key stays bare',
+      language: 'typescript',
+      code: `const M = { spam_risk_txt: 1, internal: 2, rate_limit_exceeded: 3 };\n`,
+      errors: [{ message: "did you mean 'spam_risk_text'?", covers: 'spam_risk_txt' }],
+      output: `const M = { spam_risk_text: 1, internal: 2, rate_limit_exceeded: 3 };\n`,
+    },
+    {
+      name: 'a chain compares with a typo',
+      language: 'rust',
+      code: `fn f(c: &str) {\n    if c == "spam_risk" {\n    } else if c == "internl" {\n    }\n}\n`,
+      errors: [{ message: "did you mean 'internal'?" }],
+      output: `fn f(c: &str) {\n    if c == "spam_risk" {\n    } else if c == "internal" {\n    }\n}\n`,
+    },
   ],
 });

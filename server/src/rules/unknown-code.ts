@@ -24,7 +24,7 @@ export function closestCode(value: string, catalog: Catalog): string | undefined
 
 export const unknownCode: Rule = {
   id: 'unknown-code',
-  description: 'A label in a TikTok switch is not a catalog code but is close to one.',
+  description: 'A label or key in a TikTok switch, chain or map is not a catalog code but is close to one.',
   helpUri: TIKTOK_STATUS_DOCS,
   check(construct, { language, settings, catalog }) {
     const severity = settings.rules['unknown-code'];
@@ -34,19 +34,14 @@ export const unknownCode: Rule = {
       if (catalog.get(label.value) || catalog.otherKnownCodes.has(label.value) || settings.ignoreCodes.includes(label.value)) continue;
       const suggestion = closestCode(label.value, catalog);
       if (!suggestion) continue;
+      // A bare word (an identifier key, a symbol) stays bare; a code with a space cannot be one.
+      const replacement = label.quote !== '' ? language.quote(suggestion, label.quote) : /^\w+$/.test(suggestion) ? suggestion : undefined;
       findings.push({
         rule: 'unknown-code',
         severity,
         span: label.span,
         message: `Unknown TikTok error code '${label.value}'; did you mean '${suggestion}'?`,
-        fixes: [
-          {
-            title: `Change to '${suggestion}'`,
-            edits: [{ ...label.span, newText: language.quote(suggestion, label.quote) }],
-            preferred: true,
-            inFixAll: true,
-          },
-        ],
+        fixes: replacement === undefined ? [] : [{ title: `Change to '${suggestion}'`, edits: [{ ...label.span, newText: replacement }], preferred: true, inFixAll: true }],
       });
     }
     return findings;
