@@ -180,7 +180,8 @@ test('a progress line on a terminal once the run takes a second, cleared at the 
   const script = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).stdout.trim();
   if (!script) return t.skip('no `script` (util-linux) to give the CLI a terminal');
   const root = mkdtempSync(join(tmpdir(), 'tiktok-cli-tty-'));
-  const handler = `switch (c) {\n  case "spam_risk": break;\n  case "internal": break;\n}\n`;
+  // Enough to parse that the run takes well over the second after which the line appears.
+  const handler = `switch (c) {\n  case "spam_risk": break;\n  case "internal": break;\n}\n`.repeat(4);
   for (let i = 0; i < 5000; i++) writeFileSync(join(root, `f${i}.ts`), handler);
   // `script` runs the CLI on a pseudo-terminal; stdout goes to /dev/null, so only stderr shows.
   const run = spawnSync(script, ['-qec', `${process.execPath} ${CLI} check --fail-on none > /dev/null`, '/dev/null'], { cwd: root, encoding: 'utf8' });

@@ -18,7 +18,11 @@ export function analyzeParsed(doc: ParsedDocument, language: LanguageSupport, se
   const context = { text: doc.text, language, settings, catalog };
   const findings = constructs.flatMap((construct) => rules.flatMap((rule) => rule.check(construct, context)));
   // With a syntax error anywhere, an edit can shift how the parser recovers: report, but offer no fix.
-  if (doc.tree.rootNode.hasError) return { constructs, findings: findings.map((f) => ({ ...f, fixes: [] })) };
+  if (doc.tree.rootNode.hasError) {
+    // Listed field by field: spreading would write the fixes that are being dropped.
+    const withoutFixes = findings.map(({ rule, severity, span, message, related }): Finding => ({ rule, severity, span, message, ...(related ? { related } : {}), fixes: [] }));
+    return { constructs, findings: withoutFixes };
+  }
   return { constructs, findings };
 }
 

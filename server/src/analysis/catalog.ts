@@ -100,12 +100,25 @@ export function groupByAction(codes: Iterable<string>, cat: Catalog = catalog): 
 
 const mentionPatterns = new WeakMap<Catalog, RegExp>();
 
-/** One pass over a text for any catalog code: files that fail it cannot hold a TikTok construct. */
-export function mentionsAnyCode(text: string, cat: Catalog = catalog): boolean {
+function mentionPattern(cat: Catalog): RegExp {
   let pattern = mentionPatterns.get(cat);
   if (!pattern) {
-    pattern = new RegExp(cat.entries.map((e) => e.code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    pattern = new RegExp(cat.entries.map((e) => e.code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
     mentionPatterns.set(cat, pattern);
   }
-  return pattern.test(text);
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
+/** One pass over a text for any catalog code: files that fail it cannot hold a TikTok construct. */
+export function mentionsAnyCode(text: string, cat: Catalog = catalog): boolean {
+  return mentionPattern(cat).test(text);
+}
+
+/** Where catalog codes occur in a text, in order: only what encloses one can be a TikTok construct. */
+export function codeMentions(text: string, cat: Catalog = catalog): number[] {
+  const pattern = mentionPattern(cat);
+  const offsets: number[] = [];
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) offsets.push(m.index);
+  return offsets;
 }

@@ -1,8 +1,9 @@
 // Finds the branching constructs of a document and decides which of them branch on TikTok error codes.
 import type { ConstructShape, LanguageSupport } from '../languages/language';
-import { catalog as defaultCatalog, type Catalog } from './catalog';
+import { catalog as defaultCatalog, codeMentions, type Catalog } from './catalog';
 import { readChain } from './chains';
 import { readMap } from './lookupMaps';
+import { lineStartAt } from './text';
 import { compileQuery, type Node, type ParsedDocument } from './parsing';
 import type { Settings } from './settings';
 
@@ -26,19 +27,96 @@ function isBroken(node: Node): boolean {
   return false;
 }
 
-/** Every switch, if/else chain and map literal the language can read, in document order, with its node. */
-function findConstructs(doc: ParsedDocument, language: LanguageSupport): Array<{ node: Node; shape: ConstructShape }> {
+/** Subtrees up to this size are queried whole; above it, a node's children are looked at one by one. */
+const SUBTREE_CHARS = 4096;
+
+/** Whether a sorted list of offsets has one in [start, end). */
+function anyWithin(offsets: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offsets[mid]! < start) low = mid + 1;
+    else high = mid;
+  }
+  return low < offsets.length && offsets[low]! < end;
+}
+
+/** Moves every span in a shape by `delta`: a subtree read before an edit, found again elsewhere after it. */
+function shifted<T>(value: T, delta: number): T {
+  if (delta === 0 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => shifted(item, delta)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = (key === 'start' || key === 'end') && typeof item === 'number' ? item + delta : shifted(item, delta);
+  return out as T;
+}
+
+type Found = { node?: Node; shape: ConstructShape };
+
+/**
+ * Shapes read from each small subtree of a document's last analysis, by the subtree's text: after an edit,
+ * every subtree but the edited one is found again unchanged (possibly moved) and is not read again.
+ */
+const subtreeCache = new WeakMap<ParsedDocument, Map<string, { start: number; shapes: ConstructShape[] }>>();
+
+/**
+ * Every switch, if/else chain and map literal the language can read that holds a catalog code, in document
+ * order. One that holds none cannot be TikTok's, so it is not read at all. Shapes come with their node when
+ * the tree has syntax errors, so that the caller can tell whether they are being typed.
+ */
+function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog: Catalog): Found[] {
+  const mentions = codeMentions(doc.text, catalog);
+  if (mentions.length === 0) return [];
   const { chains, maps } = language;
   const readers: Record<string, (node: Node) => ConstructShape | undefined> = { construct: (node) => language.readConstruct(node) };
   if (chains) readers.chain = (node) => readChain(node, chains);
   if (maps) readers.map = (node) => readMap(node, doc.text, language, maps);
-  // One query, one walk of the tree, whatever the number of construct families.
+  // One query for every construct family.
   const source = [language.constructQuery, chains?.query, maps?.query].filter(Boolean).join('\n');
-  const found: Array<{ node: Node; shape: ConstructShape }> = [];
-  for (const capture of compileQuery(doc.grammar, source).captures(doc.tree.rootNode)) {
-    const shape = readers[capture.name]?.(capture.node);
-    if (shape) found.push({ node: capture.node, shape });
+  const query = compileQuery(doc.grammar, source);
+  const root = doc.tree.rootNode;
+  // With a syntax error anywhere, recovery can change nodes far from the edit: read everything afresh.
+  const cache = root.hasError ? undefined : new Map<string, { start: number; shapes: ConstructShape[] }>();
+  const previous = subtreeCache.get(doc);
+  const found: Found[] = [];
+  const read = (captures: ReturnType<typeof query.captures>): ConstructShape[] => {
+    const shapes: ConstructShape[] = [];
+    for (const { name, node } of captures) {
+      if (!anyWithin(mentions, node.startIndex, node.endIndex)) continue;
+      const shape = readers[name]?.(node);
+      if (shape) {
+        shapes.push(shape);
+        found.push(root.hasError ? { node, shape } : { shape });
+      }
+    }
+    return shapes;
+  };
+  // Only what encloses a code can be TikTok's: query the small subtrees that hold codes, and of the large
+  // nodes above them only the node itself, never the parts of the tree where no code is written.
+  // A stack, not recursion: a pathological file nests thousands deep.
+  const stack: Array<[node: Node, parentType: string]> = [[root, '']];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, parentType] = top;
+    if (node.endIndex - node.startIndex <= SUBTREE_CHARS || node.childCount === 0) {
+      if (!cache) {
+        read(query.captures(node));
+        continue;
+      }
+      // What a reader sees above the subtree counts too (its parent, and `} else ` or `const NAME = ` before it).
+      const text = `${parentType}\u0000${doc.text.slice(lineStartAt(doc.text, node.startIndex), node.endIndex)}`;
+      const known = previous?.get(text);
+      if (known) {
+        const shapes = known.shapes.map((shape) => shifted(shape, node.startIndex - known.start));
+        for (const shape of shapes) found.push({ shape });
+        cache.set(text, { start: node.startIndex, shapes });
+      } else cache.set(text, { start: node.startIndex, shapes: read(query.captures(node)) });
+      continue;
+    }
+    read(query.captures(node, { maxStartDepth: 0 }));
+    for (const child of node.children) if (child && anyWithin(mentions, child.startIndex, child.endIndex)) stack.push([child, node.type]);
   }
+  if (cache) subtreeCache.set(doc, cache);
+  else subtreeCache.delete(doc);
   return found.sort((a, b) => a.shape.span.start - b.shape.span.start);
 }
 
@@ -77,7 +155,7 @@ export function findTikTokConstructs(
   settings: Settings,
   catalog: Catalog = defaultCatalog,
 ): TikTokConstruct[] {
-  return findConstructs(doc, language)
-    .filter(({ node, shape }) => isTikTokConstruct(shape, settings, catalog) && !isBroken(node))
+  return findConstructs(doc, language, catalog)
+    .filter(({ node, shape }) => isTikTokConstruct(shape, settings, catalog) && !(node && isBroken(node)))
     .map(({ shape }) => classify(shape, settings, catalog));
 }

@@ -132,7 +132,9 @@ export function insertArms(text: string, language: LanguageSupport, shape: Const
     // After the last tested branch, before any final `else`: `} else if (…) {` on the same line, or on the
     // next line where the chain already puts its `else` there.
     const branch = [...shape.arms].reverse().find((arm) => !arm.isDefault)!;
-    const newText = style.elseOnOwnLine ? eol + rendered.join(eol) : ' ' + rendered[0]!.trimStart() + eol + rendered.slice(1).join(eol);
+    // A body that ends without `}` or `;` relies on the line break to end it: `else` then goes below.
+    const ownLine = style.elseOnOwnLine || !/[};]$/.test(text.slice(branch.span.start, branch.span.end));
+    const newText = ownLine ? eol + rendered.join(eol) : ' ' + rendered[0]!.trimStart() + eol + rendered.slice(1).join(eol);
     return { start: branch.span.end, end: branch.span.end, newText };
   }
   const anchor = chooseAnchor(shape.arms);

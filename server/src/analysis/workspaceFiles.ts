@@ -1,6 +1,6 @@
 // Walks folders for files of the supported languages, as git would see them: .gitignore files at every
 // level, node_modules and .git skipped, extra exclude patterns (VS Code's files.exclude), and a size limit.
-import { promises as fs } from 'node:fs';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { languageForPath } from '../languages';
@@ -25,13 +25,16 @@ interface Rules {
   readonly matcher: Ignore;
 }
 
-async function readIgnoreFile(dir: string): Promise<Rules | undefined> {
+function readIgnoreFile(dir: string): Rules | undefined {
   try {
-    return { base: dir, matcher: ignore().add(await fs.readFile(path.join(dir, '.gitignore'), 'utf8')) };
+    return { base: dir, matcher: ignore().add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8')) };
   } catch {
     return undefined;
   }
 }
+
+/** Directories read between two turns of the event loop: the server keeps answering during a scan. */
+const DIRECTORIES_PER_TURN = 32;
 
 function isIgnored(rules: readonly Rules[], file: string, isDirectory: boolean): boolean {
   return rules.some(({ base, matcher }) => {
@@ -42,13 +45,16 @@ function isIgnored(rules: readonly Rules[], file: string, isDirectory: boolean):
 
 export async function walkSourceFiles(roots: readonly string[], options: WalkOptions): Promise<WalkResult> {
   const result: WalkResult = { files: [], skippedLarge: [] };
+  let directories = 0;
+  // Synchronous calls in between turns: a promise per directory entry costs more than the entry.
   async function visit(dir: string, rules: readonly Rules[]): Promise<void> {
     if (options.isCancelled?.()) return;
-    const own = await readIgnoreFile(dir);
+    if (++directories % DIRECTORIES_PER_TURN === 0) await new Promise((next) => setImmediate(next));
+    const own = readIgnoreFile(dir);
     const active = own ? [...rules, own] : rules;
     let entries;
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
@@ -57,7 +63,7 @@ export async function walkSourceFiles(roots: readonly string[], options: WalkOpt
       if (entry.isDirectory()) {
         if (!ALWAYS_SKIPPED.has(entry.name) && !isIgnored(active, full, true)) await visit(full, active);
       } else if (entry.isFile() && languageForPath(entry.name) && !isIgnored(active, full, false)) {
-        const { size } = await fs.stat(full);
+        const { size } = fs.statSync(full);
         if (size > options.maxFileSize) result.skippedLarge.push(full);
         else result.files.push(full);
       }

@@ -21,16 +21,32 @@ export const unhandledCodes: Rule = {
       ...groups.map((g) => `${g.action.id} (${g.codes.length}): ${g.codes.join(', ')}`),
     ].join('\n');
 
-    const noun = armNoun(shape.family);
-    const fixes: Fix[] = [];
-    const all = insertArms(text, language, shape, missing, catalog);
-    if (all) fixes.push({ title: `Add all ${missing.length} missing TikTok error ${missing.length === 1 ? noun.singular : noun.plural}`, edits: [all], preferred: true, inFixAll: true });
-    if (groups.length > 1) {
-      for (const group of groups) {
-        const edit = insertArms(text, language, shape, group.codes, catalog);
-        if (edit) fixes.push({ title: `Add ${plural(group.codes.length, `missing ${group.action.id} ${noun.singular}`, `missing ${group.action.id} ${noun.plural}`)}`, edits: [edit] });
+    // Writing the new arms costs more than finding what is missing; diagnostics never need them, so they
+    // are written when a code action, fix-all or the CLI first asks.
+    const writeFixes = (): Fix[] => {
+      const noun = armNoun(shape.family);
+      const fixes: Fix[] = [];
+      const all = insertArms(text, language, shape, missing, catalog);
+      if (all) fixes.push({ title: `Add all ${missing.length} missing TikTok error ${missing.length === 1 ? noun.singular : noun.plural}`, edits: [all], preferred: true, inFixAll: true });
+      if (groups.length > 1) {
+        for (const group of groups) {
+          const edit = insertArms(text, language, shape, group.codes, catalog);
+          if (edit) fixes.push({ title: `Add ${plural(group.codes.length, `missing ${group.action.id} ${noun.singular}`, `missing ${group.action.id} ${noun.plural}`)}`, edits: [edit] });
+        }
       }
-    }
-    return [{ rule: 'unhandled-codes', severity, span: shape.head, message, fixes }];
+      return fixes;
+    };
+    let fixes: Fix[] | undefined;
+    return [
+      {
+        rule: 'unhandled-codes',
+        severity,
+        span: shape.head,
+        message,
+        get fixes() {
+          return (fixes ??= writeFixes());
+        },
+      },
+    ];
   },
 };
