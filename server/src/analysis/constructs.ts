@@ -3,7 +3,7 @@ import type { ConstructShape, LanguageSupport } from '../languages/language';
 import { catalog as defaultCatalog, codeMentions, type Catalog } from './catalog';
 import { readChain } from './chains';
 import { readMap } from './lookupMaps';
-import { lineStartAt } from './text';
+import { lineStartAt, type Span } from './text';
 import { compileQuery, type Node, type ParsedDocument } from './parsing';
 import type { Settings } from './settings';
 
@@ -42,13 +42,17 @@ function anyWithin(offsets: readonly number[], start: number, end: number): bool
   return low < offsets.length && offsets[low]! < end;
 }
 
+const moved = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
+
 /** Moves every span in a shape by `delta`: a subtree read before an edit, found again elsewhere after it. */
-function shifted<T>(value: T, delta: number): T {
-  if (delta === 0 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item: unknown) => shifted(item, delta)) as T;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = (key === 'start' || key === 'end') && typeof item === 'number' ? item + delta : shifted(item, delta);
-  return out as T;
+function shifted(shape: ConstructShape, delta: number): ConstructShape {
+  if (delta === 0) return shape;
+  return {
+    ...shape,
+    head: moved(shape.head, delta),
+    span: moved(shape.span, delta),
+    arms: shape.arms.map((arm) => ({ ...arm, span: moved(arm.span, delta), labels: arm.labels.map((label) => ({ ...label, span: moved(label.span, delta) })) })),
+  };
 }
 
 type Found = { node?: Node; shape: ConstructShape };

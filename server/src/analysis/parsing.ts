@@ -81,12 +81,14 @@ export class ParsedDocument {
   private stale = true;
   private textValue: string;
   private view: string;
+  private hasCarriageReturn: boolean;
 
   constructor(readonly grammar: Language, text: string) {
     this.parser = new Parser();
     this.parser.setLanguage(grammar);
     this.textValue = text;
     this.view = parserView(text);
+    this.hasCarriageReturn = text.includes('\r');
   }
 
   get text(): string {
@@ -115,7 +117,9 @@ export class ParsedDocument {
   applyEdit(start: number, end: number, newText: string): void {
     const oldView = this.view;
     this.textValue = this.textValue.slice(0, start) + newText + this.textValue.slice(end);
-    this.view = parserView(this.textValue);
+    // A text without CRs gains one only from an inserted one: no need to search all of it at each keystroke.
+    this.hasCarriageReturn ||= newText.includes('\r');
+    this.view = this.hasCarriageReturn ? parserView(this.textValue) : this.textValue;
     if (this.current) {
       // A CR just before the edit may turn from a lone line end into half of a CRLF, or back.
       const from = start > 0 && this.textValue[start - 1] === '\r' ? start - 1 : start;
@@ -138,6 +142,7 @@ export class ParsedDocument {
     this.current = undefined;
     this.textValue = text;
     this.view = parserView(text);
+    this.hasCarriageReturn = text.includes('\r');
     this.stale = true;
   }
 
