@@ -61,3 +61,24 @@ test('edits that make a lone CR half of a CRLF, and back, re-parse like a fresh 
   }
   doc.dispose();
 });
+
+test('edits before, at and after the last one keep the row and column of every node right', async () => {
+  const lines = Array.from({ length: 40 }, (_, i) => `const v${i} = "line ${i}";`);
+  const doc = await open('typescript', lines.join('\n') + '\n');
+  doc.tree;
+  // Typing moves forward and back; line breaks come and go above and below the last edit.
+  const edits: Array<[number, string]> = [[20, 'x'], [20, '\n'], [35, 'y\n\n'], [5, '\n// note\n'], [36, 'z'], [0, '\n']];
+  const positions = (node: import('./parsing').Node, out: string[] = []): string[] => {
+    out.push(`${node.type} ${node.startPosition.row}:${node.startPosition.column}-${node.endPosition.row}:${node.endPosition.column}`);
+    for (const child of node.children) if (child) positions(child, out);
+    return out;
+  };
+  for (const [line, inserted] of edits) {
+    const at = doc.text.split('\n').slice(0, line).join('\n').length + (line > 0 ? 4 : 0);
+    doc.applyEdit(at, at, inserted);
+    const fresh = await open('typescript', doc.text);
+    assert.deepEqual(positions(doc.tree.rootNode), positions(fresh.tree.rootNode), `after inserting ${JSON.stringify(inserted)} on line ${line}`);
+    fresh.dispose();
+  }
+  doc.dispose();
+});

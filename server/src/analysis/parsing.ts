@@ -48,16 +48,6 @@ export function compileQuery(grammar: Language, source: string): Query {
   return query;
 }
 
-function pointAt(text: string, offset: number): Point {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: offset - lineStart };
-}
-
 function pointAfter(start: Point, inserted: string): Point {
   const lastBreak = inserted.lastIndexOf('\n');
   if (lastBreak === -1) return { row: start.row, column: start.column + inserted.length };
@@ -82,6 +72,8 @@ export class ParsedDocument {
   private textValue: string;
   private view: string;
   private hasCarriageReturn: boolean;
+  /** A known row and line start, so that typing near the last edit does not count lines from the top. */
+  private checkpoint = { offset: 0, row: 0, lineStart: 0 };
 
   constructor(readonly grammar: Language, text: string) {
     this.parser = new Parser();
@@ -113,6 +105,18 @@ export class ParsedDocument {
     return this.current;
   }
 
+  /** The point of `offset` in `text`, counting lines from the checkpoint when it lies before `offset`. */
+  private pointAt(text: string, offset: number): Point {
+    let { offset: from, row, lineStart } = this.checkpoint.offset <= offset ? this.checkpoint : { offset: 0, row: 0, lineStart: 0 };
+    for (let i = text.indexOf('\n', from); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+      row++;
+      lineStart = i + 1;
+    }
+    // The text before an edit's start is the same after it: the checkpoint stays true.
+    this.checkpoint = { offset, row, lineStart };
+    return { row, column: offset - lineStart };
+  }
+
   /** Replaces [start, end) of the current text; the next `tree` read re-parses only what changed. */
   applyEdit(start: number, end: number, newText: string): void {
     const oldView = this.view;
@@ -123,7 +127,7 @@ export class ParsedDocument {
     if (this.current) {
       // A CR just before the edit may turn from a lone line end into half of a CRLF, or back.
       const from = start > 0 && this.textValue[start - 1] === '\r' ? start - 1 : start;
-      const startPosition = pointAt(oldView, from);
+      const startPosition = this.pointAt(oldView, from);
       this.current.edit({
         startIndex: from,
         oldEndIndex: end,
@@ -143,6 +147,7 @@ export class ParsedDocument {
     this.textValue = text;
     this.view = parserView(text);
     this.hasCarriageReturn = text.includes('\r');
+    this.checkpoint = { offset: 0, row: 0, lineStart: 0 };
     this.stale = true;
   }
 
