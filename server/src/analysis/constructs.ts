@@ -61,7 +61,13 @@ type Found = { node?: Node; shape: ConstructShape };
  * Shapes read from each small subtree of a document's last analysis, by the subtree's text: after an edit,
  * every subtree but the edited one is found again unchanged (possibly moved) and is not read again.
  */
-const subtreeCache = new WeakMap<ParsedDocument, Map<string, { start: number; shapes: ConstructShape[] }>>();
+interface CachedSubtree {
+  readonly start: number;
+  /** What a reader sees above the subtree: its parent, and `} else ` or `const NAME = ` before it. */
+  readonly context: string;
+  readonly shapes: ConstructShape[];
+}
+const subtreeCache = new WeakMap<ParsedDocument, Map<string, CachedSubtree>>();
 
 /**
  * Every switch, if/else chain and map literal the language can read that holds a catalog code, in document
@@ -80,7 +86,7 @@ function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog:
   const query = compileQuery(doc.grammar, source);
   const root = doc.tree.rootNode;
   // With a syntax error anywhere, recovery can change nodes far from the edit: read everything afresh.
-  const cache = root.hasError ? undefined : new Map<string, { start: number; shapes: ConstructShape[] }>();
+  const cache = root.hasError ? undefined : new Map<string, CachedSubtree>();
   const previous = subtreeCache.get(doc);
   const found: Found[] = [];
   const read = (captures: ReturnType<typeof query.captures>): ConstructShape[] => {
@@ -106,18 +112,25 @@ function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog:
         read(query.captures(node));
         continue;
       }
-      // What a reader sees above the subtree counts too (its parent, and `} else ` or `const NAME = ` before it).
-      const text = `${parentType}\u0000${doc.text.slice(lineStartAt(doc.text, node.startIndex), node.endIndex)}`;
+      // Keyed by the subtree's own text (a slice: no copy); what stands above it must match too.
+      const text = doc.text.slice(node.startIndex, node.endIndex);
+      const context = parentType + '\u0000' + doc.text.slice(lineStartAt(doc.text, node.startIndex), node.startIndex);
       const known = previous?.get(text);
-      if (known) {
+      if (known && known.context === context) {
         const shapes = known.shapes.map((shape) => shifted(shape, node.startIndex - known.start));
         for (const shape of shapes) found.push({ shape });
-        cache.set(text, { start: node.startIndex, shapes });
-      } else cache.set(text, { start: node.startIndex, shapes: read(query.captures(node)) });
+        cache.set(text, { start: node.startIndex, context, shapes });
+      } else cache.set(text, { start: node.startIndex, context, shapes: read(query.captures(node)) });
       continue;
     }
     read(query.captures(node, { maxStartDepth: 0 }));
-    for (const child of node.children) if (child && anyWithin(mentions, child.startIndex, child.endIndex)) stack.push([child, node.type]);
+    // A cursor visits the children without making an object of each: most hold no code.
+    const cursor = node.walk();
+    if (cursor.gotoFirstChild()) {
+      do if (anyWithin(mentions, cursor.startIndex, cursor.endIndex)) stack.push([cursor.currentNode, node.type]);
+      while (cursor.gotoNextSibling());
+    }
+    cursor.delete();
   }
   if (cache) subtreeCache.set(doc, cache);
   else subtreeCache.delete(doc);

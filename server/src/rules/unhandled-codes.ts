@@ -1,16 +1,25 @@
 // unhandled-codes: a TikTok construct that forgets codes. Fixes add the missing arms, grouped by action.
 import { groupByAction, type Catalog } from '../analysis/catalog';
+import type { TikTokConstruct } from '../analysis/constructs';
+import type { Settings } from '../analysis/settings';
 import type { Fix } from '../analysis/findings';
 import { insertArms } from '../analysis/insertArms';
 import { armNoun, plural, TIKTOK_STATUS_DOCS, type Rule } from './rule';
 
-const messages = new WeakMap<Catalog, Map<string, string>>();
+const messages = new WeakMap<Catalog, WeakMap<Settings, Map<string, string>>>();
 
-/** The message for a set of missing codes; a file's constructs mostly miss the same few sets, so each is written once. */
-function messageFor(kind: string, missing: readonly string[], catalog: Catalog): string {
-  let known = messages.get(catalog);
-  if (!known) messages.set(catalog, (known = new Map()));
-  const key = `${kind}\u0000${missing.join('\u0000')}`;
+/**
+ * The message for a construct; with the catalog and settings fixed, the codes it handles decide the ones it
+ * misses, and a file's constructs mostly handle the same few sets, so each message is written once.
+ */
+function messageFor(construct: TikTokConstruct, catalog: Catalog, settings: Settings): string {
+  let bySettings = messages.get(catalog);
+  if (!bySettings) messages.set(catalog, (bySettings = new WeakMap()));
+  let known = bySettings.get(settings);
+  if (!known) bySettings.set(settings, (known = new Map()));
+  const { kind } = construct.shape;
+  const { missing } = construct;
+  const key = `${kind}\u0000${[...construct.handled].join('\u0000')}`;
   let message = known.get(key);
   if (message === undefined) {
     const verb = missing.length === 1 ? 'is' : 'are';
@@ -34,7 +43,7 @@ export const unhandledCodes: Rule = {
     const severity = construct.hasDefault ? settings.severityWithDefault : settings.rules['unhandled-codes'];
     if (severity === 'off') return [];
 
-    const message = messageFor(shape.kind, missing, catalog);
+    const message = messageFor(construct, catalog, settings);
 
     // Writing the new arms costs more than finding what is missing; diagnostics never need them, so they
     // are written when a code action, fix-all or the CLI first asks.
