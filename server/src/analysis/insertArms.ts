@@ -13,6 +13,7 @@ import {
   lineStartAt,
   nextLineStart,
   restOfLineIsBlank,
+  whitespaceAt,
   type TextEdit,
 } from './text';
 
@@ -28,7 +29,7 @@ function mapValue(code: string, action: Action, shape: ConstructShape, language:
   if (!template || template.kind === 'string') return language.quote(entry.message, template?.quote ?? '"');
   // A function's own quotes are unknown: write its message as the keys are written.
   const keyQuote = shape.arms.flatMap((arm) => arm.labels).find((l) => l.quote !== '')?.quote ?? '"';
-  if (template.kind === 'function' && language.maps) return language.maps.functionStub(template.signature!, `TODO: handle TikTok error ${code} (${action})`, keyQuote);
+  if (template.kind === 'function') return language.maps!.functionStub(template.signature, `TODO: handle TikTok error ${code} (${action})`, keyQuote);
   return template.text;
 }
 
@@ -100,7 +101,7 @@ function chooseAnchor(arms: readonly ArmShape[]): Anchor {
 function chainLayout(text: string, shape: ConstructShape): { elseOnOwnLine: boolean; braceOnOwnLine: boolean } {
   if (!shape.joinsInline) return { elseOnOwnLine: false, braceOnOwnLine: false };
   const firstEnd = shape.arms[0]!.span.end;
-  const afterFirst = /^\s*/.exec(text.slice(firstEnd))![0];
+  const afterFirst = text.slice(firstEnd, firstEnd + whitespaceAt(text, firstEnd));
   const brace = text.indexOf('{', shape.head.end);
   return {
     elseOnOwnLine: /[\r\n]/.test(afterFirst) && text.startsWith('else', firstEnd + afterFirst.length),
@@ -121,7 +122,7 @@ export function insertArms(text: string, language: LanguageSupport, shape: Const
     listsLabels: shape.arms.some((arm) => arm.labels.length > 1),
     subject: shape.subject ?? '',
     bareKeys: labels[0]?.quote === '',
-    trailingSeparator: shape.armSeparator !== undefined && text.slice(last.span.end).trimStart().startsWith(shape.armSeparator),
+    trailingSeparator: shape.armSeparator !== undefined && text.startsWith(shape.armSeparator, last.span.end + whitespaceAt(text, last.span.end)),
     ...chainLayout(text, shape),
   };
   const eol = detectEol(text);
@@ -150,7 +151,7 @@ export function insertArms(text: string, language: LanguageSupport, shape: Const
   let at = text[after.span.end - 1] === '\r' && text[after.span.end] === '\n' ? after.span.end - 1 : after.span.end;
   let prefix = '';
   if (shape.armSeparator) {
-    const following = /^\s*/.exec(text.slice(at))![0].length;
+    const following = whitespaceAt(text, at);
     if (text.startsWith(shape.armSeparator, at + following)) at += following + shape.armSeparator.length;
     else if (!text.slice(0, at).endsWith(shape.armSeparator)) prefix = shape.armSeparator;
   }

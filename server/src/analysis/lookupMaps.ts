@@ -10,11 +10,11 @@ function quoteOf(text: string): string {
 
 function readValue(value: Node, language: LanguageSupport, maps: MapSupport): ValueShape {
   if (language.stringTypes.includes(value.type)) {
-    return { kind: 'string', text: value.text, quote: readStringLiteral(value)?.quote.replace('`', '"') ?? quoteOf(value.text) };
+    return { kind: 'string', quote: readStringLiteral(value)?.quote.replace('`', '"') ?? quoteOf(value.text) };
   }
   const signature = maps.functionSignature(value);
-  if (signature !== undefined) return { kind: 'function', text: value.text, quote: '"', signature };
-  return { kind: 'other', text: value.text, quote: '"' };
+  if (signature !== undefined) return { kind: 'function', signature };
+  return { kind: 'other', text: value.text };
 }
 
 /** What may wrap a map on its first line: the diagnostic underlines `const MESSAGES = new Map([`, not only `[`. */

@@ -109,3 +109,10 @@ export function documentIndentUnit(text: string): string {
   if (first.startsWith('\t')) return '\t';
   return first.length % 4 === 2 ? '  ' : '    ';
 }
+
+/** How many whitespace characters (line breaks included) start at `offset`. */
+export function whitespaceAt(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  return i - offset;
+}

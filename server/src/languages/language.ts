@@ -12,14 +12,12 @@ export interface LabelShape {
   readonly quote: string;
 }
 
-/** A lookup map entry's value, so that new entries can copy its shape. */
-export interface ValueShape {
-  readonly kind: 'string' | 'function' | 'other';
-  readonly text: string;
-  readonly quote: string;
-  /** A function value's text before its body: `(e) =>`, `func(e error) string`, `|e|`. */
-  readonly signature?: string;
-}
+/** A lookup map entry's value, as much of it as new entries copy. */
+export type ValueShape =
+  | { readonly kind: 'string'; readonly quote: string }
+  /** `signature`: the function's text before its body: `(e) =>`, `func(e error) string`, `|e|`. */
+  | { readonly kind: 'function'; readonly signature: string }
+  | { readonly kind: 'other'; readonly text: string };
 
 export interface ArmShape {
   /** The arm from its first label (or keyword) to the end of its body. */
@@ -193,7 +191,7 @@ export function fitsOnOneLine(labels: readonly string[], joiner: string, width =
 }
 
 /** The `else if` of an outer chain, which reads it as part of its own: not a chain of its own. */
-export function continuesChain(node: Node, elseClause?: string): boolean {
+function continuesChain(node: Node, elseClause?: string): boolean {
   const parent = node.parent;
   if (!parent) return false;
   if (elseClause) return parent.type === elseClause;
@@ -201,7 +199,7 @@ export function continuesChain(node: Node, elseClause?: string): boolean {
 }
 
 /** Branches of an if whose `else if` nests another if as its alternative (TypeScript, Go, Java, C#, Rust). */
-export function nestedIfBranches(node: Node, elseClause?: string): Branch[] | undefined {
+function nestedIfBranches(node: Node, elseClause?: string): Branch[] | undefined {
   const branches: Branch[] = [];
   for (let current: Node | undefined = node; current; ) {
     const condition = current.childForFieldName('condition');
@@ -302,7 +300,7 @@ export function renderMapEntries(
   const lines: RenderedLine[] = [];
   for (const group of groups) {
     lines.push([0, `${lineComment} ${group.comment}`]);
-    group.codes.forEach((code, i) => lines.push([0, `${entry(code, group.values?.[i] ?? 'undefined')},`]));
+    group.codes.forEach((code, i) => lines.push([0, `${entry(code, group.values![i]!)},`]));
   }
   if (!trailingSeparator) {
     const [depth, text] = lines[lines.length - 1]!;

@@ -85,7 +85,7 @@ function membership(node: Node): ReturnType<ChainSupport['compare']> {
   return labels ? { subject: args[0]!.text.trim(), labels } : undefined;
 }
 
-export const ecmaScriptChains = cStyleChains({
+const ecmaScriptChains = cStyleChains({
   ifType: 'if_statement',
   elseClause: 'else_clause',
   compare(node) {
@@ -109,7 +109,7 @@ function pairEntries(node: Node): MapEntry[] | undefined {
   return entries;
 }
 
-export const ecmaScriptMaps: MapSupport = {
+const ecmaScriptMaps: MapSupport = {
   query: '[(object) (array)] @map',
   entries: (node) => (node.type === 'object' ? keyValuePairs(node) : pairEntries(node)),
   form: (node) => (node.type === 'object' ? 'object' : 'pairs'),

@@ -1,6 +1,6 @@
 // duplicate-case: the same TikTok code handled twice in one construct; the second arm can never run for it.
 import type { Finding, Fix } from '../analysis/findings';
-import { isFirstOnLine, lineStartAt, nextLineStart, restOfLineIsBlank, type TextEdit } from '../analysis/text';
+import { isFirstOnLine, lineStartAt, nextLineStart, restOfLineIsBlank, whitespaceAt, type TextEdit } from '../analysis/text';
 import type { ConstructShape } from '../languages/language';
 import { armNoun, TIKTOK_STATUS_DOCS, type Rule } from './rule';
 
@@ -28,7 +28,7 @@ function removeLabel(text: string, shape: ConstructShape, armIndex: number, labe
     end++;
   }
   if (shape.armSeparator) {
-    const following = /^\s*/.exec(text.slice(end))![0].length;
+    const following = whitespaceAt(text, end);
     if (text.startsWith(shape.armSeparator, end + following)) end += following + shape.armSeparator.length;
   }
   if (isFirstOnLine(text, start) && restOfLineIsBlank(text, end)) {
