@@ -3,7 +3,7 @@
 import type { LanguageSupport } from '../languages/language';
 import { catalog as defaultCatalog, type Catalog, type ErrorEntry } from './catalog';
 import type { Node, ParsedDocument } from './parsing';
-import type { Span } from './text';
+import { lineEndAt, lineStartAt, type Span } from './text';
 
 export interface CodeOccurrence {
   readonly entry: ErrorEntry;
@@ -107,10 +107,9 @@ export function codesInTree(doc: ParsedDocument, language: LanguageSupport, cata
   return found;
 }
 
+/** The line around `offset`, found by looking only at that line: a search for a break type the text lacks would cross all of it. */
 function lineBounds(text: string, offset: number): Span {
-  const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-  const breakAt = text.slice(offset).search(/[\r\n]/);
-  return { start, end: breakAt < 0 ? text.length : offset + breakAt };
+  return { start: lineStartAt(text, offset), end: lineEndAt(text, offset) };
 }
 
 /** The code at `offset` of a document with no grammar: a whole word on its line. */
