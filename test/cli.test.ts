@@ -176,16 +176,25 @@ test('lookup, list and coverage', () => {
   assert.match(coverage.stdout, /✓ access_token_invalid\s+python\/chains\.py:5:16, python\/handlers\.py:6:14, python\/mistakes\.py:6:14, typescript\/handlers\.ts:6:10, typescript\/maps\.ts:15:3, typescript\/mistakes\.ts:4:10\n/);
 });
 
-test('a progress line on a terminal once the run takes a second, cleared at the end', (t) => {
+test('a progress line on a terminal once the run has taken its delay, cleared at the end; none on a short run', (t) => {
   const script = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).stdout.trim();
   if (!script) return t.skip('no `script` (util-linux) to give the CLI a terminal');
   const root = mkdtempSync(join(tmpdir(), 'tiktok-cli-tty-'));
-  // Enough to parse that the run takes well over the second after which the line appears.
-  const handler = `switch (c) {\n  case "spam_risk": break;\n  case "internal": break;\n}\n`.repeat(4);
-  for (let i = 0; i < 5000; i++) writeFileSync(join(root, `f${i}.ts`), handler);
+  const handler = `switch (c) {\n  case "spam_risk": break;\n  case "internal": break;\n}\n`;
+  for (let i = 0; i < 50; i++) writeFileSync(join(root, `f${i}.ts`), handler);
   // `script` runs the CLI on a pseudo-terminal; stdout goes to /dev/null, so only stderr shows.
-  const run = spawnSync(script, ['-qec', `${process.execPath} ${CLI} check --fail-on none > /dev/null`, '/dev/null'], { cwd: root, encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stdout);
-  assert.match(run.stdout, /\rchecking \d+\/5000 files…/);
-  assert.match(run.stdout, /\r\x1b\[K/);
+  const onTerminal = (after: string) =>
+    spawnSync(script, ['-qec', `${process.execPath} ${CLI} check --fail-on none > /dev/null`, '/dev/null'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, TIKTOK_ERRORS_PROGRESS_AFTER_MS: after },
+    });
+  const shown = onTerminal('0');
+  assert.equal(shown.status, 0, shown.stdout);
+  assert.match(shown.stdout, /\rchecking \d+\/50 files…/);
+  assert.match(shown.stdout, /\r\x1b\[K/);
+  // The default second is far longer than fifty small files take: no progress line then.
+  const quiet = onTerminal('1000');
+  assert.equal(quiet.status, 0, quiet.stdout);
+  assert.doesNotMatch(quiet.stdout, /checking/);
 });

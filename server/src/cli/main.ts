@@ -33,14 +33,18 @@ function write(text: string): void {
   process.stdout.write(text);
 }
 
-/** A progress line on stderr, only on a terminal and only once the work has taken a second. */
+/**
+ * A progress line on stderr, only on a terminal and only once the work has taken a second
+ * (TIKTOK_ERRORS_PROGRESS_AFTER_MS moves that second, so tests need not be slow to see it).
+ */
 function progressReporter(): ((done: number, total: number) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
+  const after = Number(process.env.TIKTOK_ERRORS_PROGRESS_AFTER_MS ?? 1000);
   const started = Date.now();
   let last = 0;
   return (done, total) => {
     const now = Date.now();
-    if (now - started < 1000 || now - last < 100) return;
+    if (now - started < after || now - last < 100) return;
     last = now;
     process.stderr.write(`\rchecking ${done}/${total} files…`);
   };
