@@ -25,8 +25,8 @@ function readCondition(node: Node, chains: ChainSupport): Comparison[] | undefin
  * A chain of at least two tests of the same subject (textually, after trimming), each made only of comparisons
  * with string literals; the final `else` is its default arm. One lone `if` checks a code, it does not branch over codes.
  */
-export function readChain(node: Node, chains: ChainSupport): ConstructShape | undefined {
-  const branches = chains.branches(node);
+export function readChain(node: Node, text: string, chains: ChainSupport): ConstructShape | undefined {
+  const branches = chains.branches(node, text);
   if (!branches || branches.filter((b) => b.condition).length < 2) return undefined;
   let subject: string | undefined;
   const arms: ArmShape[] = [];

@@ -79,7 +79,7 @@ function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog:
   if (mentions.length === 0) return [];
   const { chains, maps } = language;
   const readers: Record<string, (node: Node) => ConstructShape | undefined> = { construct: (node) => language.readConstruct(node) };
-  if (chains) readers.chain = (node) => readChain(node, chains);
+  if (chains) readers.chain = (node) => readChain(node, doc.text, chains);
   if (maps) readers.map = (node) => readMap(node, doc.text, language, maps);
   // One query for every construct family.
   const source = [language.constructQuery, chains?.query, maps?.query].filter(Boolean).join('\n');

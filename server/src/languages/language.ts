@@ -1,7 +1,7 @@
 // What one language file provides: how to find branching constructs in its tree, and how to write new arms.
 import type { Action } from '../analysis/catalog';
 import type { Node } from '../analysis/parsing';
-import type { Span } from '../analysis/text';
+import { lineStartAt, type Span } from '../analysis/text';
 
 /** A string-literal label of an arm: `case "spam_risk":`, `"a" | "b"`, `when "a", "b"`. */
 export interface LabelShape {
@@ -97,7 +97,8 @@ export interface Comparison {
 export interface ChainSupport {
   /** Captures `@chain`: every if statement; `branches` skips those that continue an outer chain. */
   readonly query: string;
-  branches(node: Node): Branch[] | undefined;
+  /** `text` is the document's: what stands before the node tells an `else if` apart without climbing the tree. */
+  branches(node: Node, text: string): Branch[] | undefined;
   /** The operands of a logical or (`a || b`, `a or b`), else undefined. */
   disjuncts(node: Node): Node[] | undefined;
   /** One comparison of the subject with codes, else undefined. */
@@ -190,6 +191,18 @@ export function fitsOnOneLine(labels: readonly string[], joiner: string, width =
   return labels.length === 1 || labels.join(joiner).length <= width;
 }
 
+/**
+ * Whether an `if` follows the word `else`, comments aside. Read from the text: asking for a node's parent
+ * costs a walk from the root, and every `else if` of a chain is captured as an if of its own.
+ */
+export function followsElse(node: Node, text: string, elseClause?: string): boolean {
+  let at = node.startIndex;
+  while (at > 0 && /\s/.test(text[at - 1]!)) at--;
+  if (text.endsWith('else', at)) return !/[\w$.]/.test(text[at - 5] ?? '');
+  // A comment may stand between `else` and `if` (`else // note`): then only the tree knows.
+  return /[/#]/.test(text.slice(lineStartAt(text, at), at)) && continuesChain(node, elseClause);
+}
+
 /** The `else if` of an outer chain, which reads it as part of its own: not a chain of its own. */
 function continuesChain(node: Node, elseClause?: string): boolean {
   const parent = node.parent;
@@ -271,7 +284,7 @@ export interface CStyleChainOptions {
 export function cStyleChains(o: CStyleChainOptions): ChainSupport {
   return {
     query: `(${o.ifType}) @chain`,
-    branches: (node) => (continuesChain(node, o.elseClause) ? undefined : nestedIfBranches(node, o.elseClause)),
+    branches: (node, text) => (followsElse(node, text, o.elseClause) ? undefined : nestedIfBranches(node, o.elseClause)),
     disjuncts: (node) => binaryOperands(node, 'binary_expression', ['||']),
     compare: o.compare,
     joinsInline: true,

@@ -18,6 +18,7 @@ import {
   readStringLiteral,
   spanOf,
   fitsOnOneLine,
+  followsElse,
   type ArmShape,
   type LanguageSupport,
   type RenderedLine,
@@ -97,7 +98,7 @@ function ifBranches(node: Node): Branch[] | undefined {
 
 const chains: ChainSupport = {
   query: '(if_statement) @chain',
-  branches: (node) => (node.parent?.type === 'else_clause' ? undefined : ifBranches(node)),
+  branches: (node, text) => (followsElse(node, text, 'else_clause') ? undefined : ifBranches(node)),
   disjuncts: (node) => binaryOperands(node, 'binary_expression', ['||', 'or']),
   compare(node): Comparison | undefined {
     if (node.type === 'function_call_expression') {
