@@ -79,6 +79,20 @@ ruleTester(unhandledCodes, {
       output: `if (code === 'spam_risk') {\n  a();\n} else if (['internal'].includes(code)) {\n  b();\n} else if (code === 'access_token_invalid') {\n  // refresh-token: send the user through TikTok OAuth again\n  throw new Error('TODO: handle these TikTok errors (refresh-token): send the user through TikTok OAuth again');\n} else if (code === 'rate_limit_exceeded') {\n  // retry: retry later with exponential backoff\n  throw new Error('TODO: handle these TikTok errors (retry): retry later with exponential backoff');\n} else {\n  c();\n}\n`,
     },
     {
+      name: 'a comment between `else` and `if` leaves one chain, not a second one inside it',
+      language: 'typescript',
+      code: `if (code === "spam_risk") {\n  a();\n} else // quota next\n  if (code === "internal") {\n  b();\n} else /* last */ if (code === "rate_limit_exceeded") {\n  c();\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal', 'rate_limit_exceeded', 'access_token_invalid') },
+      errors: [{ message: '1 TikTok error code is not handled by this if/else chain', covers: 'if (code === "spam_risk")' }],
+    },
+    {
+      name: 'PHP: a comment between `else` and `if` leaves one chain',
+      language: 'php',
+      code: `<?php\nif ($code === "spam_risk") {\n  a();\n} else # quota next\n  if ($code === "internal") {\n  b();\n} else if ($code === "rate_limit_exceeded") {\n  c();\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal', 'rate_limit_exceeded', 'access_token_invalid') },
+      errors: [{ message: '1 TikTok error code is not handled by this if/else chain', covers: 'if ($code === "spam_risk")' }],
+    },
+    {
       name: 'Go chain: new branches follow the closing brace, as Go requires',
       language: 'go',
       code: `package m\nfunc f(err E) {\n\tif err.Code == "spam_risk" {\n\t\ta()\n\t} else if err.Code == "internal" {\n\t\tb()\n\t}\n}\n`,
