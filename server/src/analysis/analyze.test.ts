@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { languageForId } from '../languages';
-import { analyzeText } from './analyze';
-import { DEFAULT_SETTINGS } from './settings';
+import { analyzeParsed, analyzeText } from './analyze';
+import { loadGrammar, ParsedDocument } from './parsing';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 const handler = `switch (c) {\n  case "spam_risk": break;\n  case "internal": break;\n}\n`;
 
@@ -15,4 +16,38 @@ test('a syntax error elsewhere in the file keeps the diagnostic but withholds it
   assert.equal(broken.findings.length, 1);
   assert.equal(broken.findings[0]!.message, clean.findings[0]!.message);
   assert.deepEqual(broken.findings[0]!.fixes, []);
+});
+
+test('after edits and a change of settings, re-analysis from the last one equals analysing the text from scratch', async () => {
+  const typescript = languageForId('typescript')!;
+  const grammar = await loadGrammar(typescript.grammarFile);
+  // Enough functions that the file splits into subtrees, each read once and then found again after edits.
+  const fn = (i: number) => `export function h${i}(c: string) {\n  switch (c) {\n    case "spam_risk": return ${i};\n    case "internal": return 0;\n    case "spam_risk_tex": return 1;\n  }\n}\n`;
+  const doc = new ParsedDocument(grammar, Array.from({ length: 120 }, (_, i) => fn(i)).join('\n'));
+  const ignoring = readSettings({ ignoreCodes: ['rate_limit_exceeded', 'access_token_invalid'], rules: { 'unknown-code': 'off' } }).settings;
+  const same = async (settings: Settings) => {
+    const incremental = analyzeParsed(doc, typescript, settings).findings;
+    const fresh = (await analyzeText(doc.text, typescript, settings)).findings;
+    assert.deepEqual(
+      incremental.map((f) => [f.rule, f.span, f.message, f.fixes.map((x) => x.edits)]),
+      fresh.map((f) => [f.rule, f.span, f.message, f.fixes.map((x) => x.edits)]),
+    );
+    return incremental;
+  };
+  try {
+    assert.equal((await same(DEFAULT_SETTINGS)).length, 240);
+    const middle = doc.text.indexOf('export function h60');
+    doc.applyEdit(middle, middle, '// moved down\n\n');
+    await same(DEFAULT_SETTINGS);
+    const label = doc.text.indexOf('"internal"', middle);
+    doc.applyEdit(label, label + '"internal"'.length, '"spam_risk"');
+    const duplicated = await same(DEFAULT_SETTINGS);
+    assert.equal(duplicated.filter((f) => f.rule === 'duplicate-case').length, 1);
+    assert.equal((await same(ignoring)).length, 121);
+    doc.applyEdit(0, 0, '\n');
+    await same(ignoring);
+    await same(DEFAULT_SETTINGS);
+  } finally {
+    doc.dispose();
+  }
 });

@@ -30,8 +30,8 @@ function isBroken(node: Node): boolean {
 /** Subtrees up to this size are queried whole; above it, a node's children are looked at one by one. */
 const SUBTREE_CHARS = 4096;
 
-/** Whether a sorted list of offsets has one in [start, end). */
-function anyWithin(offsets: readonly number[], start: number, end: number): boolean {
+/** The index of the first of a sorted list of offsets at or after `start`. */
+function firstAtOrAfter(offsets: readonly number[], start: number): number {
   let low = 0;
   let high = offsets.length;
   while (low < high) {
@@ -39,7 +39,13 @@ function anyWithin(offsets: readonly number[], start: number, end: number): bool
     if (offsets[mid]! < start) low = mid + 1;
     else high = mid;
   }
-  return low < offsets.length && offsets[low]! < end;
+  return low;
+}
+
+/** Whether a sorted list of offsets has one in [start, end). */
+function anyWithin(offsets: readonly number[], start: number, end: number): boolean {
+  const first = firstAtOrAfter(offsets, start);
+  return first < offsets.length && offsets[first]! < end;
 }
 
 const moved = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
@@ -55,8 +61,6 @@ function shifted(shape: ConstructShape, delta: number): ConstructShape {
   };
 }
 
-type Found = { node?: Node; shape: ConstructShape };
-
 /**
  * Shapes read from each small subtree of a document's last analysis, by the subtree's text: after an edit,
  * every subtree but the edited one is found again unchanged (possibly moved) and is not read again.
@@ -66,7 +70,12 @@ interface CachedSubtree {
   /** What a reader sees above the subtree: its parent, and `} else ` or `const NAME = ` before it. */
   readonly context: string;
   readonly shapes: ConstructShape[];
+  /** How each shape was classified, under which settings and catalog: undefined where it is not TikTok's. */
+  classified?: { readonly settings: Settings; readonly catalog: Catalog; readonly constructs: Array<TikTokConstruct | undefined> };
 }
+
+/** A shape, its node when the tree has syntax errors, and the cache entry it was read into or found in. */
+type Found = { node?: Node; shape: ConstructShape; subtree?: CachedSubtree; index?: number };
 const subtreeCache = new WeakMap<ParsedDocument, Map<string, CachedSubtree>>();
 
 /**
@@ -89,46 +98,62 @@ function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog:
   const cache = root.hasError ? undefined : new Map<string, CachedSubtree>();
   const previous = subtreeCache.get(doc);
   const found: Found[] = [];
-  const read = (captures: ReturnType<typeof query.captures>): ConstructShape[] => {
-    const shapes: ConstructShape[] = [];
+  /** Reads the captured constructs into `into`'s shapes, or into a list of their own. */
+  const read = (captures: ReturnType<typeof query.captures>, into?: CachedSubtree): ConstructShape[] => {
+    const shapes: ConstructShape[] = into?.shapes ?? [];
     for (const { name, node } of captures) {
       if (!anyWithin(mentions, node.startIndex, node.endIndex)) continue;
       const shape = readers[name]?.(node);
-      if (shape) {
-        shapes.push(shape);
-        found.push(root.hasError ? { node, shape } : { shape });
-      }
+      if (shape) found.push(root.hasError ? { node, shape } : { shape, subtree: into, index: shapes.length });
+      if (shape) shapes.push(shape);
     }
     return shapes;
   };
   // Only what encloses a code can be TikTok's: query the small subtrees that hold codes, and of the large
   // nodes above them only the node itself, never the parts of the tree where no code is written.
   // A stack, not recursion: a pathological file nests thousands deep.
-  const stack: Array<[node: Node, parentType: string]> = [[root, '']];
+  const stack: Array<[node: Node, end: number, parentType: string]> = [[root, root.endIndex, '']];
   for (let top = stack.pop(); top; top = stack.pop()) {
-    const [node, parentType] = top;
-    if (node.endIndex - node.startIndex <= SUBTREE_CHARS || node.childCount === 0) {
+    const [node, end, parentType] = top;
+    if (end - node.startIndex <= SUBTREE_CHARS || node.childCount === 0) {
       if (!cache) {
         read(query.captures(node));
         continue;
       }
       // Keyed by the subtree's own text (a slice: no copy); what stands above it must match too.
-      const text = doc.text.slice(node.startIndex, node.endIndex);
+      const text = doc.text.slice(node.startIndex, end);
       const context = parentType + '\u0000' + doc.text.slice(lineStartAt(doc.text, node.startIndex), node.startIndex);
       const known = previous?.get(text);
       if (known && known.context === context) {
-        const shapes = known.shapes.map((shape) => shifted(shape, node.startIndex - known.start));
-        for (const shape of shapes) found.push({ shape });
-        cache.set(text, { start: node.startIndex, context, shapes });
-      } else cache.set(text, { start: node.startIndex, context, shapes: read(query.captures(node)) });
+        const delta = node.startIndex - known.start;
+        const entry: CachedSubtree = { start: node.startIndex, context, shapes: known.shapes.map((shape) => shifted(shape, delta)) };
+        if (known.classified) {
+          const { constructs } = known.classified;
+          entry.classified = { ...known.classified, constructs: constructs.map((c, i) => c && (delta === 0 ? c : { ...c, shape: entry.shapes[i]! })) };
+        }
+        entry.shapes.forEach((shape, index) => found.push({ shape, subtree: entry, index }));
+        cache.set(text, entry);
+      } else {
+        const entry: CachedSubtree = { start: node.startIndex, context, shapes: [] };
+        read(query.captures(node), entry);
+        cache.set(text, entry);
+      }
       continue;
     }
     read(query.captures(node, { maxStartDepth: 0 }));
-    // A cursor visits the children without making an object of each: most hold no code.
+    // A cursor visits the children without making an object of each, and asks where one starts only when a
+    // code comes before its end: most children hold none. Past the last code the rest are not visited.
+    const type = node.type;
     const cursor = node.walk();
+    let next = firstAtOrAfter(mentions, node.startIndex);
     if (cursor.gotoFirstChild()) {
-      do if (anyWithin(mentions, cursor.startIndex, cursor.endIndex)) stack.push([cursor.currentNode, node.type]);
-      while (cursor.gotoNextSibling());
+      do {
+        const childEnd = cursor.endIndex;
+        if (mentions[next]! >= childEnd) continue;
+        const after = firstAtOrAfter(mentions, childEnd);
+        if (mentions[after - 1]! >= cursor.startIndex) stack.push([cursor.currentNode, childEnd, type]);
+        next = after;
+      } while (next < mentions.length && mentions[next]! < end && cursor.gotoNextSibling());
     }
     cursor.delete();
   }
@@ -138,32 +163,27 @@ function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog:
 }
 
 /**
- * At least `minimumKnownCodes` catalog codes among the labels, or, in a switch or chain, one code that only TikTok
- * uses. A map needs the threshold: one code among unrelated keys is a coincidence, not a lookup table.
+ * The construct's classification, or undefined when it is not TikTok's: that takes at least
+ * `minimumKnownCodes` catalog codes among the labels, or, in a switch or chain, one code that only TikTok uses.
+ * A map needs the threshold: one code among unrelated keys is a coincidence, not a lookup table.
  */
-export function isTikTokConstruct(shape: ConstructShape, settings: Settings, catalog: Catalog = defaultCatalog): boolean {
-  const known = new Set<string>();
+export function classify(shape: ConstructShape, settings: Settings, catalog: Catalog = defaultCatalog): TikTokConstruct | undefined {
+  const handled = new Set<string>();
   let tiktokOnly = false;
+  let hasDefault = false;
   for (const arm of shape.arms) {
+    if (arm.isDefault) hasDefault = true;
     for (const label of arm.labels) {
       const entry = catalog.get(label.value);
       if (!entry) continue;
-      known.add(entry.code);
+      handled.add(entry.code);
       if (!entry.shared) tiktokOnly = true;
     }
   }
-  return (tiktokOnly && shape.family !== 'map') || known.size >= settings.minimumKnownCodes;
-}
-
-export function classify(shape: ConstructShape, settings: Settings, catalog: Catalog = defaultCatalog): TikTokConstruct {
-  const handled = new Set(shape.arms.flatMap((arm) => arm.labels.map((l) => l.value)).filter((v) => catalog.get(v)));
-  const ignored = new Set(settings.ignoreCodes);
-  return {
-    shape,
-    handled,
-    hasDefault: shape.arms.some((arm) => arm.isDefault),
-    missing: catalog.entries.map((e) => e.code).filter((code) => !handled.has(code) && !ignored.has(code)),
-  };
+  if (!((tiktokOnly && shape.family !== 'map') || handled.size >= settings.minimumKnownCodes)) return undefined;
+  const missing: string[] = [];
+  for (const { code } of catalog.entries) if (!handled.has(code) && !settings.ignoreCodes.includes(code)) missing.push(code);
+  return { shape, handled, hasDefault, missing };
 }
 
 export function findTikTokConstructs(
@@ -172,7 +192,16 @@ export function findTikTokConstructs(
   settings: Settings,
   catalog: Catalog = defaultCatalog,
 ): TikTokConstruct[] {
-  return findConstructs(doc, language, catalog)
-    .filter(({ node, shape }) => isTikTokConstruct(shape, settings, catalog) && !(node && isBroken(node)))
-    .map(({ shape }) => classify(shape, settings, catalog));
+  const constructs: TikTokConstruct[] = [];
+  for (const { node, shape, subtree, index } of findConstructs(doc, language, catalog)) {
+    if (node && isBroken(node)) continue;
+    // A subtree found unchanged since the last analysis keeps its classification, unless the settings changed.
+    let known = subtree?.classified;
+    if (subtree && !(known?.settings === settings && known.catalog === catalog)) {
+      known = subtree.classified = { settings, catalog, constructs: subtree.shapes.map((s) => classify(s, settings, catalog)) };
+    }
+    const construct = known ? known.constructs[index!] : classify(shape, settings, catalog);
+    if (construct) constructs.push(construct);
+  }
+  return constructs;
 }
