@@ -30,8 +30,8 @@ export const unknownCode: Rule = {
     const severity = settings.rules['unknown-code'];
     if (severity === 'off') return [];
     const findings: Finding[] = [];
-    for (const label of construct.shape.arms.flatMap((arm) => arm.labels)) {
-      if (catalog.get(label.value) || catalog.otherKnownCodes.has(label.value) || settings.ignoreCodes.includes(label.value)) continue;
+    for (const arm of construct.shape.arms) for (const label of arm.labels) {
+      if (construct.handled.has(label.value) || catalog.otherKnownCodes.has(label.value) || settings.ignoreCodes.includes(label.value)) continue;
       const suggestion = closestCode(label.value, catalog);
       if (!suggestion) continue;
       // A bare word (an identifier key, a symbol) stays bare; a code with a space cannot be one.
