@@ -151,9 +151,20 @@ export class ParsedDocument {
     this.stale = true;
   }
 
-  dispose(): void {
+  /** Whether a tree is held now; without one, the next `tree` read parses the whole text. */
+  get holdsTree(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** Frees the tree, most of a document's memory (some twenty bytes per character); the text stays. */
+  releaseTree(): void {
     this.current?.delete();
     this.current = undefined;
+    this.stale = true;
+  }
+
+  dispose(): void {
+    this.releaseTree();
     this.parser.delete();
   }
 }

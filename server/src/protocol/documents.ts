@@ -1,5 +1,6 @@
 // Open documents: LSP's text (for positions) beside the analysis's tree, both kept in step with
-// incremental changes, and the last analysis cached per version.
+// incremental changes, and the last analysis cached per version. Only the documents used last keep
+// their trees, so that memory does not grow with the number of open tabs.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { analyzeParsed, type Analysis } from '../analysis/analyze';
@@ -20,6 +21,8 @@ export class OpenDocument {
     public text: TextDocument,
     readonly language: LanguageSupport | undefined,
     private readonly log: (message: string) => void,
+    /** Told before the tree is read, so that the store can free the trees of documents used longest ago. */
+    private readonly onUse: (doc: OpenDocument) => void = () => {},
   ) {
     this.ready = language
       ? loadGrammar(language.grammarFile).then(
@@ -37,7 +40,17 @@ export class OpenDocument {
 
   /** The parsed document, once its grammar is loaded. */
   get tree(): ParsedDocument | undefined {
+    if (this.parsed) this.onUse(this);
     return this.parsed;
+  }
+
+  /** Whether the tree is held now (it is parsed again when next needed). */
+  get holdsTree(): boolean {
+    return this.parsed?.holdsTree ?? false;
+  }
+
+  releaseTree(): void {
+    this.parsed?.releaseTree();
   }
 
   applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
@@ -69,6 +82,7 @@ export class OpenDocument {
     if (!this.parsed || !this.language || !languageEnabled(settings, this.text.languageId)) return undefined;
     if (this.tooLarge(settings, this.log)) return undefined;
     if (this.cached && this.cached.version === this.text.version && this.cached.settings === settings) return this.cached.analysis;
+    this.onUse(this);
     const analysis = analyzeParsed(this.parsed, this.language, settings);
     this.cached = { version: this.text.version, settings, analysis };
     return analysis;
@@ -81,16 +95,41 @@ export class OpenDocument {
   }
 }
 
+/**
+ * Characters of open documents whose trees are kept (about 20 MB of trees): the documents being worked on.
+ * One used longer ago re-parses when it is needed again, a few milliseconds per thousand lines.
+ */
+export const TREE_BUDGET_CHARS = 1_000_000;
+
 export class DocumentStore {
   private readonly documents = new Map<string, OpenDocument>();
+  /** Documents that may hold a tree, least recently used first. */
+  private readonly withTrees = new Set<OpenDocument>();
 
-  constructor(private readonly log: (message: string) => void) {}
+  constructor(
+    private readonly log: (message: string) => void,
+    private readonly treeBudgetChars = TREE_BUDGET_CHARS,
+  ) {}
 
   open(uri: string, languageId: string, version: number, text: string): OpenDocument {
-    this.documents.get(uri)?.close();
-    const doc = new OpenDocument(TextDocument.create(uri, languageId, version, text), languageForId(languageId), this.log);
+    this.close(uri);
+    const doc = new OpenDocument(TextDocument.create(uri, languageId, version, text), languageForId(languageId), this.log, (used) => this.used(used));
     this.documents.set(uri, doc);
     return doc;
+  }
+
+  /** Moves `doc` to the most recent end, and frees the oldest trees past the budget (never `doc`'s). */
+  private used(doc: OpenDocument): void {
+    this.withTrees.delete(doc);
+    this.withTrees.add(doc);
+    let chars = 0;
+    for (const held of this.withTrees) chars += held.text.getText().length;
+    for (const held of this.withTrees) {
+      if (chars <= this.treeBudgetChars || held === doc) break;
+      chars -= held.text.getText().length;
+      held.releaseTree();
+      this.withTrees.delete(held);
+    }
   }
 
   get(uri: string): OpenDocument | undefined {
@@ -98,7 +137,10 @@ export class DocumentStore {
   }
 
   close(uri: string): void {
-    this.documents.get(uri)?.close();
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    doc.close();
+    this.withTrees.delete(doc);
     this.documents.delete(uri);
   }
 
