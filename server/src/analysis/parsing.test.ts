@@ -82,3 +82,31 @@ test('edits before, at and after the last one keep the row and column of every n
   }
   doc.dispose();
 });
+
+test('a released tree parses again in full, and edits after that keep the row and column of every node right', async () => {
+  const lines = Array.from({ length: 40 }, (_, i) => `const v${i} = "line ${i}";`);
+  const doc = await open('typescript', lines.join('\n') + '\n');
+  const positions = (node: import('./parsing').Node, out: string[] = []): string[] => {
+    out.push(`${node.type} ${node.startPosition.row}:${node.startPosition.column}-${node.endPosition.row}:${node.endPosition.column}`);
+    for (const child of node.children) if (child) positions(child, out);
+    return out;
+  };
+  const same = async (after: string) => {
+    const fresh = await open('typescript', doc.text);
+    assert.deepEqual(positions(doc.tree.rootNode), positions(fresh.tree.rootNode), after);
+    fresh.dispose();
+  };
+  doc.tree;
+  const line30 = doc.text.indexOf('const v30');
+  doc.applyEdit(line30, line30, 'x');
+  await same('an edit on line 30');
+  doc.releaseTree();
+  assert.equal(doc.holdsTree, false);
+  // Lines come above the last edit while no tree is held: what was known about line 30 no longer holds.
+  doc.applyEdit(0, 0, '\n\n\n');
+  await same('lines inserted while no tree was held');
+  const line35 = doc.text.indexOf('"line 35"');
+  doc.applyEdit(line35, doc.text.indexOf('v36') + 1, '"joined";\nlet w');
+  await same('an edit across two lines below the earlier one, after the full parse');
+  doc.dispose();
+});

@@ -142,13 +142,10 @@ export class ParsedDocument {
 
   /** Replaces the whole text; the old tree is dropped because nothing of it can be reused safely. */
   setText(text: string): void {
-    this.current?.delete();
-    this.current = undefined;
+    this.releaseTree();
     this.textValue = text;
     this.view = parserView(text);
     this.hasCarriageReturn = text.includes('\r');
-    this.checkpoint = { offset: 0, row: 0, lineStart: 0 };
-    this.stale = true;
   }
 
   /** Whether a tree is held now; without one, the next `tree` read parses the whole text. */
@@ -161,6 +158,8 @@ export class ParsedDocument {
     this.current?.delete();
     this.current = undefined;
     this.stale = true;
+    // Edits made without a tree do not move the checkpoint: text before it may change meanwhile.
+    this.checkpoint = { offset: 0, row: 0, lineStart: 0 };
   }
 
   dispose(): void {

@@ -99,7 +99,7 @@ export class OpenDocument {
  * Characters of open documents whose trees are kept (about 20 MB of trees): the documents being worked on.
  * One used longer ago re-parses when it is needed again, a few milliseconds per thousand lines.
  */
-export const TREE_BUDGET_CHARS = 1_000_000;
+const TREE_BUDGET_CHARS = 1_000_000;
 
 export class DocumentStore {
   private readonly documents = new Map<string, OpenDocument>();
