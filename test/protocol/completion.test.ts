@@ -30,7 +30,11 @@ test('inside any string literal: every code, with its message and card, replacin
   assert.equal(items.length, 25);
   const item = items.find((i) => i.label === 'spam_risk_too_many_pending_share')!;
   assert.equal(item.detail, 'The daily upload cap from the API is reached for the current user.');
-  assert.match((item.documentation as { value: string }).value, /^### `spam_risk_too_many_pending_share`/);
+  // The card comes when the item is resolved, not with the list.
+  assert.equal(item.documentation, undefined);
+  const resolved = await client.connection.sendRequest<CompletionItem>('completionItem/resolve', item);
+  assert.match((resolved.documentation as { value: string }).value, /^### `spam_risk_too_many_pending_share`/);
+  assert.equal(resolved.label, item.label);
   assert.deepEqual((item.textEdit as { range: unknown }).range, { start: { line: 0, character: 14 }, end: { line: 0, character: 19 } });
 });
 
@@ -50,4 +54,10 @@ test('nothing outside strings, in comments, or in plain text', async () => {
   assert.deepEqual(await complete('typescript', `// spam_§\n`), []);
   assert.deepEqual(await complete('go', `package m\nfunc f() { x := 1§ }\n`), []);
   assert.deepEqual(await complete('plaintext', `error: "spam_§"\n`), []);
+});
+
+test('resolving an item that names no catalog code returns it as it was', async () => {
+  const item: CompletionItem = { label: 'other', data: { code: 'not_a_code' } };
+  assert.deepEqual(await client.connection.sendRequest<CompletionItem>('completionItem/resolve', item), item);
+  assert.deepEqual(await client.connection.sendRequest<CompletionItem>('completionItem/resolve', { label: 'bare' }), { label: 'bare' });
 });

@@ -104,7 +104,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['"', "'", '`'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['"', "'", '`'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'tiktok-errors-language-server' },
@@ -175,7 +175,8 @@ export function startServer(connection: Connection): void {
         label: entry.code,
         kind: CompletionItemKind.Constant,
         detail: missing ? `not handled yet · ${entry.message}` : entry.message,
-        documentation: { kind: MarkupKind.Markdown, value: renderCard(entry) },
+        // The card comes with completionItem/resolve, for the one item shown: 25 cards on every keystroke would not be read.
+        data: { code: entry.code },
         sortText: String(index).padStart(2, '0'),
         filterText: entry.code,
         textEdit: { range, newText: entry.code },
@@ -183,6 +184,12 @@ export function startServer(connection: Connection): void {
         ...(missing && index === 0 ? { preselect: true } : {}),
       }));
     });
+  });
+
+  connection.onCompletionResolve((item): CompletionItem => {
+    const code = (item.data as { code?: unknown } | undefined)?.code;
+    const entry = typeof code === 'string' ? catalog.get(code) : undefined;
+    return entry ? { ...item, documentation: { kind: MarkupKind.Markdown, value: renderCard(entry) } } : item;
   });
 
   connection.onCodeAction(async ({ textDocument, range, context }, token): Promise<CodeAction[]> => {

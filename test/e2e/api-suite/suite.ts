@@ -83,10 +83,15 @@ async function quickFixes(file: string, perAction: string): Promise<void> {
 async function completion(): Promise<void> {
   const editor = await open('post.ts');
   const at = editor.document.positionAt(editor.document.getText().indexOf('spam_risk_too_many_pending_share') + 2);
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at);
-  const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  // Every item resolved, as VS Code resolves the one it shows: the card comes from completionItem/resolve.
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at, undefined, 100);
+  const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+  const labels = list.items.map(labelOf);
   assert.ok(labels.includes('spam_risk_too_many_pending_share'));
   assert.ok(labels.includes('access_token_invalid'));
+  const item = list.items.find((i) => labelOf(i) === 'spam_risk_too_many_pending_share')!;
+  const card = typeof item.documentation === 'string' ? item.documentation : item.documentation?.value ?? '';
+  assert.ok(card.includes('### `spam_risk_too_many_pending_share`'), `no card on the resolved item: ${JSON.stringify(item.documentation)}`);
 }
 
 /** Kills our language server the hard way; the client must start a new one and hovers must work again. */
