@@ -104,8 +104,10 @@ function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog:
     for (const { name, node } of captures) {
       if (!anyWithin(mentions, node.startIndex, node.endIndex)) continue;
       const shape = readers[name]?.(node);
-      if (shape) found.push(root.hasError ? { node, shape } : { shape, subtree: into, index: shapes.length });
-      if (shape) shapes.push(shape);
+      if (!shape) continue;
+      // Without a cache the tree has errors: the caller needs the node to tell whether it is being typed.
+      found.push(cache ? { shape, subtree: into, index: shapes.length } : { node, shape });
+      shapes.push(shape);
     }
     return shapes;
   };
