@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import Ajv from 'ajv';
-import { catalog } from '../server/src/analysis/catalog';
+import { buildCatalog, catalog, namesEnoughCodes } from '../server/src/analysis/catalog';
 
 const json = JSON.parse(readFileSync('data/tiktok-errors.json', 'utf8'));
 const schema = JSON.parse(readFileSync('data/tiktok-errors.schema.json', 'utf8'));
@@ -90,4 +90,30 @@ test('the build refuses a broken catalog and names the bad entry, before touchin
   assert.equal(run.status, 1);
   assert.match(run.stderr, new RegExp(`${file}/errors/7/action: must be equal to one of the allowed values`));
   assert.match(run.stderr, new RegExp(`${file}/errors/9: duplicate code 'reached_active_user_cap'`));
+});
+
+test('a text names enough codes for a TikTok construct with a code only TikTok uses, or as many codes as the threshold', () => {
+  const [first, second] = catalog.entries.filter((e) => e.shared).map((e) => e.code);
+  const own = catalog.entries.find((e) => !e.shared)!.code;
+  assert.equal(namesEnoughCodes('nothing here', 1), false);
+  assert.equal(namesEnoughCodes(`level = "${first}"`, 2), false);
+  assert.equal(namesEnoughCodes(`"${first}", "${first}"`, 2), false, 'the same code twice is one code');
+  assert.equal(namesEnoughCodes(`"${first}", "${second}"`, 2), true);
+  assert.equal(namesEnoughCodes(`"${first}", "${second}"`, 3), false);
+  assert.equal(namesEnoughCodes(`"${first}"`, 1), true);
+  assert.equal(namesEnoughCodes(`"${own}"`, 2), true);
+});
+
+test('the code named is the longest one written: a TikTok-only code that begins with a shared one counts as itself', () => {
+  const json = JSON.parse(readFileSync('data/tiktok-errors.json', 'utf8'));
+  const base = json.errors[0];
+  const made = buildCatalog({
+    ...json,
+    errors: [
+      { ...base, code: 'alpha', shared: true },
+      { ...base, code: 'alpha_only', shared: false },
+    ],
+  });
+  assert.equal(namesEnoughCodes('"alpha_only"', 2, made), true);
+  assert.equal(namesEnoughCodes('"alpha"', 2, made), false);
 });

@@ -43,7 +43,7 @@ test('text: compiler-style lines, a summary with the skips, exit 1', () => {
   assert.match(stdout, /^python\/handlers\.py:5:5: information unhandled-codes: 21 TikTok error codes are not handled by this match\n    refresh-token \(2\): scope_not_authorized, scope_permission_missed\n/m);
   assert.match(stdout, /^typescript\/mistakes\.ts:6:10: warning unknown-code: Unknown TikTok error code 'spam_risk_too_many_post'; did you mean 'spam_risk_too_many_posts'\?$/m);
   assert.doesNotMatch(stdout, /generated|node_modules|blob\.ts/);
-  assert.match(stdout, /\n21 problems \(14 warnings, 7 information\) in 6 files; 7 files checked, 6 mention TikTok codes, 1 skipped as binary\n$/);
+  assert.match(stdout, /\n21 problems \(14 warnings, 7 information\) in 6 files; 7 files checked, 6 parsed, 1 skipped as binary\n$/);
 });
 
 test('json: the same findings with positions and the counts', () => {
@@ -102,7 +102,16 @@ test('--fail-on decides the exit code; a clean tree exits 0', () => {
   writeFileSync(join(clean, 'a.ts'), 'export const x = "spam_risk";\n');
   const { code, stdout } = cli(clean, 'check');
   assert.equal(code, 0);
-  assert.equal(stdout, 'no problems; 1 files checked, 1 mention TikTok codes\n');
+  assert.equal(stdout, 'no problems; 1 file checked, 1 parsed\n');
+});
+
+test('a file whose only code is a shared word ("internal") is read, not parsed: it cannot hold TikTok handling', () => {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-cli-shared-'));
+  writeFileSync(join(root, 'level.ts'), 'export const level = "internal";\nswitch (x) {\n  case "internal": break;\n  case "other": break;\n}\n');
+  writeFileSync(join(root, 'handler.ts'), 'switch (c) {\n  case "internal": break;\n  case "invalid_params": break;\n}\n');
+  const { counts, findings } = JSON.parse(cli(root, 'check', '--format', 'json', '--fail-on', 'none').stdout);
+  assert.deepEqual([counts.walked, counts.parsed], [2, 1]);
+  assert.deepEqual([...new Set(findings.map((f: { path: string }) => f.path))], ['handler.ts']);
 });
 
 test('usage and input errors exit 2 with one line on stderr', () => {

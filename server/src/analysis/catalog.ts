@@ -100,19 +100,33 @@ export function groupByAction(codes: Iterable<string>, cat: Catalog = catalog): 
 
 const mentionPatterns = new WeakMap<Catalog, RegExp>();
 
+/** Longest codes first, so that a match is the whole code written (`spam_risk_text`, not `spam_risk`). */
 function mentionPattern(cat: Catalog): RegExp {
   let pattern = mentionPatterns.get(cat);
   if (!pattern) {
-    pattern = new RegExp(cat.entries.map((e) => e.code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    const codes = cat.entries.map((e) => e.code).sort((a, b) => b.length - a.length);
+    pattern = new RegExp(codes.map((code) => code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
     mentionPatterns.set(cat, pattern);
   }
   pattern.lastIndex = 0;
   return pattern;
 }
 
-/** One pass over a text for any catalog code: files that fail it cannot hold a TikTok construct. */
-export function mentionsAnyCode(text: string, cat: Catalog = catalog): boolean {
-  return mentionPattern(cat).test(text);
+/**
+ * Whether a text names enough of the catalog to hold a TikTok construct (see classify in constructs.ts):
+ * a code only TikTok uses, or `minimumKnownCodes` different codes. A file whose only code is a shared word
+ * such as "internal" cannot, and is not worth parsing.
+ */
+export function namesEnoughCodes(text: string, minimumKnownCodes: number, cat: Catalog = catalog): boolean {
+  const pattern = mentionPattern(cat);
+  const named = new Set<string>();
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const entry = cat.get(m[0]);
+    if (!entry || !entry.shared) return true;
+    named.add(entry.code);
+    if (named.size >= minimumKnownCodes) return true;
+  }
+  return false;
 }
 
 /** Where catalog codes occur in a text, in order: only what encloses one can be a TikTok construct. */

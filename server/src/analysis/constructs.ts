@@ -1,6 +1,6 @@
 // Finds the branching constructs of a document and decides which of them branch on TikTok error codes.
 import type { ConstructShape, LanguageSupport } from '../languages/language';
-import { catalog as defaultCatalog, codeMentions, type Catalog } from './catalog';
+import { catalog as defaultCatalog, codeMentions, namesEnoughCodes, type Catalog } from './catalog';
 import { readChain } from './chains';
 import { readMap } from './lookupMaps';
 import { lineStartAt, type Span } from './text';
@@ -195,6 +195,7 @@ export function findTikTokConstructs(
   catalog: Catalog = defaultCatalog,
 ): TikTokConstruct[] {
   const constructs: TikTokConstruct[] = [];
+  if (!namesEnoughCodes(doc.text, settings.minimumKnownCodes, catalog)) return constructs;
   for (const { node, shape, subtree, index } of findConstructs(doc, language, catalog)) {
     if (node && isBroken(node)) continue;
     // A subtree found unchanged since the last analysis keeps its classification, unless the settings changed.

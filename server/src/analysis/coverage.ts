@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { languageForPath } from '../languages';
 import { analyzeText } from './analyze';
 import { escapeMarkdown } from './card';
-import { catalog as defaultCatalog, groupByAction, mentionsAnyCode, type Catalog } from './catalog';
+import { catalog as defaultCatalog, groupByAction, namesEnoughCodes, type Catalog } from './catalog';
 import type { Settings } from './settings';
 import { walkSourceFiles } from './workspaceFiles';
 
@@ -47,8 +47,8 @@ export async function scanCoverage(
     // A NUL byte means a binary file that happens to end in .ts; `check` skips those too.
     if (bytes.includes(0)) continue;
     const text = bytes.toString('utf8');
-    // Most files never name a code: a plain search is far cheaper than a parse.
-    if (!mentionsAnyCode(text, catalog)) continue;
+    // Most files never name enough codes to hold a TikTok construct: a plain search is far cheaper than a parse.
+    if (!namesEnoughCodes(text, settings.minimumKnownCodes, catalog)) continue;
     const { constructs } = await analyzeText(text, languageForPath(file)!, settings, catalog);
     for (const construct of constructs) {
       for (const label of construct.shape.arms.flatMap((arm) => arm.labels)) {

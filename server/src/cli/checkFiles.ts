@@ -1,9 +1,9 @@
 // Runs the analysis over files on disk: the walk, the skips (counted), a cheap pre-filter, and bounded
-// parallel reads; only files that mention a catalog code are parsed.
+// parallel reads; only files that name enough catalog codes to hold a TikTok construct are parsed.
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../analysis/analyze';
-import { mentionsAnyCode } from '../analysis/catalog';
+import { namesEnoughCodes } from '../analysis/catalog';
 import type { Finding } from '../analysis/findings';
 import type { Settings } from '../analysis/settings';
 import { walkSourceFiles } from '../analysis/workspaceFiles';
@@ -76,7 +76,7 @@ export async function checkPaths(paths: readonly string[], settings: Settings, o
       return undefined;
     }
     const text = bytes.toString('utf8');
-    if (!mentionsAnyCode(text)) return undefined;
+    if (!namesEnoughCodes(text, settings.minimumKnownCodes)) return undefined;
     parsed++;
     const language = languageForPath(file)!;
     const { findings } = await analyzeText(text, language, settings);

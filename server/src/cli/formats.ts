@@ -53,7 +53,7 @@ export function summary(report: CheckReport, located: readonly Located[]): strin
     unsupported > 0 ? `${unsupported} not of a supported language` : '',
   ].filter(Boolean);
   const found = located.length === 0 ? 'no problems' : `${located.length} ${located.length === 1 ? 'problem' : 'problems'} (${bySeverity.join(', ')}) in ${files} ${files === 1 ? 'file' : 'files'}`;
-  return `${found}; ${walked} files checked, ${parsed} mention TikTok codes${skips.length ? ', ' + skips.join(', ') : ''}`;
+  return `${found}; ${walked} ${walked === 1 ? 'file' : 'files'} checked, ${parsed} parsed${skips.length ? ', ' + skips.join(', ') : ''}`;
 }
 
 /** Like a compiler: `path:line:col: severity rule: message`, continuation lines indented. */
