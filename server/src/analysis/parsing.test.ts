@@ -1,10 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { languageForId } from '../languages';
-import { loadGrammar, ParsedDocument } from './parsing';
+import { loadGrammar, ParsedDocument, type Node } from './parsing';
 
 async function open(languageId: string, text: string): Promise<ParsedDocument> {
   return new ParsedDocument(await loadGrammar(languageForId(languageId)!.grammarFile), text);
+}
+
+/** Every node's type and span in rows and columns, depth first. */
+function positions(node: Node, out: string[] = []): string[] {
+  out.push(`${node.type} ${node.startPosition.row}:${node.startPosition.column}-${node.endPosition.row}:${node.endPosition.column}`);
+  for (const child of node.children) if (child) positions(child, out);
+  return out;
 }
 
 test('edits re-parse incrementally to the same tree as a parse from scratch', async () => {
@@ -68,11 +75,6 @@ test('edits before, at and after the last one keep the row and column of every n
   doc.tree;
   // Typing moves forward and back; line breaks come and go above and below the last edit.
   const edits: Array<[number, string]> = [[20, 'x'], [20, '\n'], [35, 'y\n\n'], [5, '\n// note\n'], [36, 'z'], [0, '\n']];
-  const positions = (node: import('./parsing').Node, out: string[] = []): string[] => {
-    out.push(`${node.type} ${node.startPosition.row}:${node.startPosition.column}-${node.endPosition.row}:${node.endPosition.column}`);
-    for (const child of node.children) if (child) positions(child, out);
-    return out;
-  };
   for (const [line, inserted] of edits) {
     const at = doc.text.split('\n').slice(0, line).join('\n').length + (line > 0 ? 4 : 0);
     doc.applyEdit(at, at, inserted);
@@ -86,11 +88,6 @@ test('edits before, at and after the last one keep the row and column of every n
 test('a released tree parses again in full, and edits after that keep the row and column of every node right', async () => {
   const lines = Array.from({ length: 40 }, (_, i) => `const v${i} = "line ${i}";`);
   const doc = await open('typescript', lines.join('\n') + '\n');
-  const positions = (node: import('./parsing').Node, out: string[] = []): string[] => {
-    out.push(`${node.type} ${node.startPosition.row}:${node.startPosition.column}-${node.endPosition.row}:${node.endPosition.column}`);
-    for (const child of node.children) if (child) positions(child, out);
-    return out;
-  };
   const same = async (after: string) => {
     const fresh = await open('typescript', doc.text);
     assert.deepEqual(positions(doc.tree.rootNode), positions(fresh.tree.rootNode), after);
