@@ -207,3 +207,13 @@ test('a progress line on a terminal once the run has taken its delay, cleared at
   assert.equal(quiet.status, 0, quiet.stdout);
   assert.doesNotMatch(quiet.stdout, /checking/);
 });
+
+test('a reader that stops early (`| head`) ends the run quietly: no stack trace, exit 0', () => {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-cli-pipe-'));
+  const handler = `switch (c) {\n  case "spam_risk": break;\n  case "internal": break;\n}\n`;
+  // Far more output than a pipe holds, so the CLI is still writing when the reader has gone.
+  for (let i = 0; i < 400; i++) writeFileSync(join(root, `f${i}.ts`), handler);
+  const run = spawnSync('bash', ['-c', `${process.execPath} ${CLI} check --format json --fail-on none | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8' });
+  assert.equal(run.stderr, '');
+  assert.equal(run.stdout, '0\n');
+});

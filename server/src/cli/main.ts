@@ -172,6 +172,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `tiktok-errors check | head`: once the reader has gone, nothing more can be said; stop quietly, as rg does.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });
