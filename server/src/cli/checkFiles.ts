@@ -61,29 +61,41 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
   return results;
 }
 
-export async function checkPaths(paths: readonly string[], settings: Settings, onProgress?: (done: number, total: number) => void): Promise<CheckReport> {
+export interface CheckHooks {
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Called once, after every file is read and before the first parse, with what is left to parse. */
+  readonly beforeParsing?: (bytes: number) => void;
+}
+
+export async function checkPaths(paths: readonly string[], settings: Settings, hooks: CheckHooks = {}): Promise<CheckReport> {
   const { files, skippedLarge, unsupported } = await collectFiles(paths, settings);
   let skippedBinary = 0;
-  let parsed = 0;
   let done = 0;
-  const reports = await mapLimited(files, 16, async (file): Promise<FileReport | undefined> => {
+  // Read and sift everything first: how much is left to parse is known before the parser is loaded.
+  const candidates = await mapLimited(files, 16, async (file): Promise<{ file: string; text: string } | undefined> => {
     // Read at once: for thousands of small files, a promise per open, stat, read and close costs more
     // than the reading itself.
     const bytes = readFileSync(file);
-    onProgress?.(++done, files.length);
+    const sifted = (): undefined => void hooks.onProgress?.(++done, files.length);
     if (bytes.includes(0)) {
       skippedBinary++;
-      return undefined;
+      return sifted();
     }
     const text = bytes.toString('utf8');
-    if (!namesEnoughCodes(text, settings.minimumKnownCodes)) return undefined;
-    parsed++;
+    if (!namesEnoughCodes(text, settings.minimumKnownCodes)) return sifted();
+    return { file, text };
+  });
+  const toParse = candidates.filter((c) => c !== undefined);
+  hooks.beforeParsing?.(toParse.reduce((sum, c) => sum + c.text.length, 0));
+  const reports: FileReport[] = [];
+  for (const { file, text } of toParse) {
     const language = languageForPath(file)!;
     const { findings } = await analyzeText(text, language, settings);
-    return { path: file, text, language, findings };
-  });
+    reports.push({ path: file, text, language, findings });
+    hooks.onProgress?.(++done, files.length);
+  }
   return {
-    files: reports.filter((r): r is FileReport => r !== undefined).sort((a, b) => a.path.localeCompare(b.path)),
-    counts: { walked: files.length, parsed, skippedLarge, skippedBinary, unsupported },
+    files: reports.sort((a, b) => a.path.localeCompare(b.path)),
+    counts: { walked: files.length, parsed: toParse.length, skippedLarge, skippedBinary, unsupported },
   };
 }

@@ -12,6 +12,7 @@ import { ConfigError, loadConfig, settingsFrom } from './config';
 import { computeFixes, unifiedDiff, writeAtomically } from './fix';
 import { formatJson, formatText, locate, SEVERITY_RANK } from './formats';
 import { formatSarif } from './sarif';
+import { chooseWasmTier } from './wasmTier';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
@@ -85,7 +86,7 @@ async function check(args: string[]): Promise<number> {
   const settings = loadSettings({ ignoreCodes: values['ignore-code'], maxFileSize: parseSize(values['max-file-size']) });
 
   const progress = progressReporter();
-  let report = await checkPaths(positionals.length > 0 ? positionals : ['.'], settings, progress);
+  let report = await checkPaths(positionals.length > 0 ? positionals : ['.'], settings, { onProgress: progress, beforeParsing: chooseWasmTier });
   if (progress) process.stderr.write('\r\x1b[K');
 
   if (values.fix) {
