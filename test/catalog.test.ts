@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import Ajv from 'ajv';
-import { buildCatalog, catalog, namesEnoughCodes } from '../server/src/analysis/catalog';
+import { buildCatalog, catalog, groupByAction, namesEnoughCodes } from '../server/src/analysis/catalog';
 
 const json = JSON.parse(readFileSync('data/tiktok-errors.json', 'utf8'));
 const schema = JSON.parse(readFileSync('data/tiktok-errors.schema.json', 'utf8'));
@@ -116,4 +116,26 @@ test('the code named is the longest one written: a TikTok-only code that begins 
   });
   assert.equal(namesEnoughCodes('"alpha_only"', 2, made), true);
   assert.equal(namesEnoughCodes('"alpha"', 2, made), false);
+});
+
+test('codes grouped by action: actions in catalog order, each group in catalog order, once each, strangers left out', () => {
+  const cases: Array<[codes: string[], groups: Array<[action: string, codes: string[]]>]> = [
+    [[], []],
+    [['spam_risk', 'rate_limit_exceeded', 'spam_risk_text', 'scope_not_authorized', 'access_token_invalid'], [
+      ['refresh-token', ['access_token_invalid', 'scope_not_authorized']],
+      ['retry', ['rate_limit_exceeded']],
+      ['user-error', ['spam_risk_text', 'spam_risk']],
+    ]],
+    [['spam_risk', 'spam_risk', 'not_a_code', 'spam_risk_text'], [['user-error', ['spam_risk_text', 'spam_risk']]]],
+    [['internal'], [['retry', ['internal']]]],
+  ];
+  for (const [codes, groups] of cases) {
+    assert.deepEqual(groupByAction(codes).map((g) => [g.action.id, g.codes]), groups, codes.join(', '));
+  }
+});
+
+test('indexOf gives where a code stands in the catalog, and nothing for a stranger', () => {
+  assert.equal(catalog.indexOf(catalog.entries[0]!.code), 0);
+  assert.equal(catalog.indexOf(catalog.entries[24]!.code), 24);
+  assert.equal(catalog.indexOf('not_a_code'), undefined);
 });

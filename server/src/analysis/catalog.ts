@@ -40,6 +40,8 @@ export interface Catalog {
   readonly bestPractices: readonly string[];
   readonly preventionTips: readonly string[];
   get(code: string): ErrorEntry | undefined;
+  /** Where the code stands in `entries`, or undefined when it is not a catalog code. */
+  indexOf(code: string): number | undefined;
   action(id: Action): ActionInfo;
 }
 
@@ -68,6 +70,7 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     wholeStringOnly: e.wholeStringOnly === true,
   }));
   const byCode = new Map(entries.map((e) => [e.code, e]));
+  const indexByCode = new Map(entries.map((e, i) => [e.code, i]));
   const byAction = new Map(actions.map((a) => [a.id, a]));
   return {
     entries,
@@ -77,6 +80,7 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     bestPractices: raw.bestPractices,
     preventionTips: raw.preventionTips,
     get: (code) => byCode.get(code),
+    indexOf: (code) => indexByCode.get(code),
     action: (id) => {
       const info = byAction.get(id);
       if (!info) throw new Error(`catalog: unknown action '${id}'`);
@@ -87,15 +91,24 @@ export function buildCatalog(raw: RawCatalog): Catalog {
 
 export const catalog: Catalog = buildCatalog(catalogJson as RawCatalog);
 
-/** Codes grouped by action, in the catalog's action order; empty groups are left out. */
+/**
+ * Codes grouped by action, in the catalog's action order and each group in catalog order; codes outside the
+ * catalog and empty groups are left out. One pass over the codes: every diagnostic message calls this.
+ */
 export function groupByAction(codes: Iterable<string>, cat: Catalog = catalog): Array<{ action: ActionInfo; codes: string[] }> {
-  const wanted = new Set(codes);
-  return cat.actions
-    .map((action) => ({
-      action,
-      codes: cat.entries.filter((e) => e.action === action.id && wanted.has(e.code)).map((e) => e.code),
-    }))
-    .filter((g) => g.codes.length > 0);
+  const indices: number[] = [];
+  for (const code of codes) {
+    const index = cat.indexOf(code);
+    if (index !== undefined) indices.push(index);
+  }
+  indices.sort((a, b) => a - b);
+  const groups = cat.actions.map((action) => ({ action, codes: [] as string[] }));
+  for (let k = 0; k < indices.length; k++) {
+    if (k > 0 && indices[k] === indices[k - 1]) continue;
+    const entry = cat.entries[indices[k]!]!;
+    groups.find((g) => g.action.id === entry.action)?.codes.push(entry.code);
+  }
+  return groups.filter((g) => g.codes.length > 0);
 }
 
 const mentionPatterns = new WeakMap<Catalog, RegExp>();
