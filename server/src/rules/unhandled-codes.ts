@@ -1,10 +1,11 @@
 // unhandled-codes: a TikTok construct that forgets codes. Fixes add the missing arms, grouped by action.
 import { groupByAction, type Catalog } from '../analysis/catalog';
 import type { TikTokConstruct } from '../analysis/constructs';
-import type { Settings } from '../analysis/settings';
-import type { Fix } from '../analysis/findings';
+import type { Settings, Severity } from '../analysis/settings';
+import type { Finding, Fix } from '../analysis/findings';
+import type { Span } from '../analysis/text';
 import { insertArms } from '../analysis/insertArms';
-import { armNoun, plural, TIKTOK_STATUS_DOCS, type Rule } from './rule';
+import { armNoun, plural, TIKTOK_STATUS_DOCS, type Rule, type RuleContext } from './rule';
 
 const messages = new WeakMap<Catalog, WeakMap<Settings, Map<string, string>>>();
 
@@ -19,59 +20,66 @@ function messageFor(construct: TikTokConstruct, catalog: Catalog, settings: Sett
   if (!known) bySettings.set(settings, (known = new Map()));
   const { kind } = construct.shape;
   const { missing } = construct;
-  const key = `${kind}\u0000${[...construct.handled].join('\u0000')}`;
+  // The handled codes by their places in the catalog: a short key, the same for a set in any label order.
+  const places: number[] = [];
+  for (const code of construct.handled) places.push(catalog.indexOf(code) ?? -1);
+  const key = `${kind}:${places.sort((a, b) => a - b).join(',')}`;
   let message = known.get(key);
   if (message === undefined) {
     const verb = missing.length === 1 ? 'is' : 'are';
-    message = [
-      `${plural(missing.length, 'TikTok error code')} ${verb} not handled by this ${kind}`,
-      ...groupByAction(missing, catalog).map((g) => `${g.action.id} (${g.codes.length}): ${g.codes.join(', ')}`),
-    ].join('\n');
+    message = `${plural(missing.length, 'TikTok error code')} ${verb} not handled by this ${kind}`;
+    for (const group of groupByAction(missing, catalog)) message += `\n${group.action.id} (${group.codes.length}): ${group.codes.join(', ')}`;
     if (known.size >= 1000) known.clear();
     known.set(key, message);
   }
   return message;
 }
 
+/** The new arms, each group's and all of them; writing them costs more than finding what is missing. */
+function writeFixes({ missing, shape }: TikTokConstruct, { text, language, catalog }: RuleContext): Fix[] {
+  const groups = groupByAction(missing, catalog);
+  const noun = armNoun(shape.family);
+  const fixes: Fix[] = [];
+  const all = insertArms(text, language, shape, missing, catalog);
+  if (all) fixes.push({ title: `Add all ${missing.length} missing TikTok error ${missing.length === 1 ? noun.singular : noun.plural}`, edits: [all], preferred: true, inFixAll: true });
+  if (groups.length > 1) {
+    for (const group of groups) {
+      const edit = insertArms(text, language, shape, group.codes, catalog);
+      if (edit) fixes.push({ title: `Add ${plural(group.codes.length, `missing ${group.action.id} ${noun.singular}`, `missing ${group.action.id} ${noun.plural}`)}`, edits: [edit] });
+    }
+  }
+  return fixes;
+}
+
+/**
+ * Diagnostics never need the fixes, so they are written when a code action, fix-all or the CLI first asks.
+ * The getter is the class's, not one per finding: a large file makes thousands of these.
+ */
+class UnhandledCodesFinding implements Finding {
+  readonly rule = 'unhandled-codes';
+  #written: Fix[] | undefined;
+  readonly #construct: TikTokConstruct;
+  readonly #context: RuleContext;
+
+  constructor(readonly severity: Severity, readonly span: Span, readonly message: string, construct: TikTokConstruct, context: RuleContext) {
+    this.#construct = construct;
+    this.#context = context;
+  }
+
+  get fixes(): readonly Fix[] {
+    return (this.#written ??= writeFixes(this.#construct, this.#context));
+  }
+}
+
 export const unhandledCodes: Rule = {
   id: 'unhandled-codes',
   description: 'A switch, if/else chain or lookup map over TikTok error codes does not handle every code in the catalog.',
   helpUri: TIKTOK_STATUS_DOCS,
-  check(construct, { text, language, settings, catalog }) {
-    const { missing, shape } = construct;
-    if (missing.length === 0 || settings.rules['unhandled-codes'] === 'off') return [];
+  check(construct, context) {
+    const { settings, catalog } = context;
+    if (construct.missing.length === 0 || settings.rules['unhandled-codes'] === 'off') return [];
     const severity = construct.hasDefault ? settings.severityWithDefault : settings.rules['unhandled-codes'];
     if (severity === 'off') return [];
-
-    const message = messageFor(construct, catalog, settings);
-
-    // Writing the new arms costs more than finding what is missing; diagnostics never need them, so they
-    // are written when a code action, fix-all or the CLI first asks.
-    const writeFixes = (): Fix[] => {
-      const groups = groupByAction(missing, catalog);
-      const noun = armNoun(shape.family);
-      const fixes: Fix[] = [];
-      const all = insertArms(text, language, shape, missing, catalog);
-      if (all) fixes.push({ title: `Add all ${missing.length} missing TikTok error ${missing.length === 1 ? noun.singular : noun.plural}`, edits: [all], preferred: true, inFixAll: true });
-      if (groups.length > 1) {
-        for (const group of groups) {
-          const edit = insertArms(text, language, shape, group.codes, catalog);
-          if (edit) fixes.push({ title: `Add ${plural(group.codes.length, `missing ${group.action.id} ${noun.singular}`, `missing ${group.action.id} ${noun.plural}`)}`, edits: [edit] });
-        }
-      }
-      return fixes;
-    };
-    let fixes: Fix[] | undefined;
-    return [
-      {
-        rule: 'unhandled-codes',
-        severity,
-        span: shape.head,
-        message,
-        get fixes() {
-          return (fixes ??= writeFixes());
-        },
-      },
-    ];
+    return [new UnhandledCodesFinding(severity, construct.shape.head, messageFor(construct, catalog, settings), construct, context)];
   },
 };
