@@ -1,5 +1,5 @@
-// Runs the analysis over files on disk: the walk, the skips (counted), a cheap pre-filter, and bounded
-// parallel reads; only files that name enough catalog codes to hold a TikTok construct are parsed.
+// Runs the analysis over files on disk: the walk, the skips (counted), and a cheap pre-filter; only files
+// that name enough catalog codes to hold a TikTok construct are parsed.
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../analysis/analyze';
@@ -47,20 +47,6 @@ export async function collectFiles(paths: readonly string[], settings: Settings)
   return { files: [...new Set(files)], skippedLarge, unsupported };
 }
 
-/** Runs `work` over `items`, at most `limit` at a time, keeping the results in order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  });
-  await Promise.all(workers);
-  return results;
-}
-
 export interface CheckHooks {
   readonly onProgress?: (done: number, total: number) => void;
   /** Called once, after every file is read and before the first parse, with what is left to parse. */
@@ -72,20 +58,21 @@ export async function checkPaths(paths: readonly string[], settings: Settings, h
   let skippedBinary = 0;
   let done = 0;
   // Read and sift everything first: how much is left to parse is known before the parser is loaded.
-  const candidates = await mapLimited(files, 16, async (file): Promise<{ file: string; text: string } | undefined> => {
+  const toParse: Array<{ file: string; text: string }> = [];
+  for (const file of files) {
     // Read at once: for thousands of small files, a promise per open, stat, read and close costs more
     // than the reading itself.
     const bytes = readFileSync(file);
-    const sifted = (): undefined => void hooks.onProgress?.(++done, files.length);
-    if (bytes.includes(0)) {
-      skippedBinary++;
-      return sifted();
+    if (bytes.includes(0)) skippedBinary++;
+    else {
+      const text = bytes.toString('utf8');
+      if (namesEnoughCodes(text, settings.minimumKnownCodes)) {
+        toParse.push({ file, text });
+        continue; // done once it is parsed
+      }
     }
-    const text = bytes.toString('utf8');
-    if (!namesEnoughCodes(text, settings.minimumKnownCodes)) return sifted();
-    return { file, text };
-  });
-  const toParse = candidates.filter((c) => c !== undefined);
+    hooks.onProgress?.(++done, files.length);
+  }
   hooks.beforeParsing?.(toParse.reduce((sum, c) => sum + c.text.length, 0));
   const reports: FileReport[] = [];
   for (const { file, text } of toParse) {
