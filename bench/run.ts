@@ -38,10 +38,11 @@ const collect = (type: Collection) => (globalThis as { gc?: (options: { type: Co
 /**
  * The best of `repeats` runs of each function, each run after a garbage collection: noise on a shared
  * machine only ever adds time, and collecting first keeps one run's garbage from being charged to the next.
- * A minor collection does that, since a run's garbage dies young. A full one forced before each run also
- * makes V8 drop the optimised code of the binding's hottest functions ("weak objects" in --trace-deopt),
- * which a running server never sees: 200 documents, 300 edits and six full collections of V8's own gave
- * none. So runs are timed after minor collections; the 10k-line rows also show the full-collection figure.
+ * A minor collection does that, since a run's garbage dies young. Full ones forced before every run from
+ * the first one on make V8 drop the optimised code of the binding's hottest functions each time ("weak
+ * objects" in --trace-deopt), which a running server never sees: 200 documents, 300 edits and six full
+ * collections of V8's own gave none. So runs are timed after minor collections. Once the code has settled,
+ * full collections no longer cost that, as the second figure of the 10k-line rows shows.
  * The functions take turns, so that a change in the machine's load touches the two sides of a ratio alike.
  */
 async function timeBestEach(repeats: number, collection: Collection, ...runs: Array<() => unknown>): Promise<number[]> {
