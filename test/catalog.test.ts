@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import Ajv from 'ajv';
-import { buildCatalog, catalog, groupByAction, namesEnoughCodes } from '../server/src/analysis/catalog';
+import fc from 'fast-check';
+import { buildCatalog, catalog, codeMentions, groupByAction, namesEnoughCodes } from '../server/src/analysis/catalog';
 
 const json = JSON.parse(readFileSync('data/tiktok-errors.json', 'utf8'));
 const schema = JSON.parse(readFileSync('data/tiktok-errors.schema.json', 'utf8'));
@@ -116,6 +117,55 @@ test('the code named is the longest one written: a TikTok-only code that begins 
   });
   assert.equal(namesEnoughCodes('"alpha_only"', 2, made), true);
   assert.equal(namesEnoughCodes('"alpha"', 2, made), false);
+});
+
+test('a code counts only where it could be a label: never inside a longer word, and a spaced code only between delimiters', () => {
+  // [text, minimumKnownCodes, names enough codes, why]
+  const cases: Array<[text: string, minimum: number, expected: boolean, why: string]> = [
+    [`case 'internal': case 'rate_limit_exceeded':`, 2, true, 'string labels'],
+    ['{ internal: 1, rate_limit_exceeded: 2 }', 2, true, 'identifier keys'],
+    ['%w[internal rate_limit_exceeded].include?(code)', 2, true, 'Ruby words'],
+    ['when :internal, :rate_limit_exceeded', 2, true, 'Ruby symbols'],
+    ['const internalState = rate_limit_exceeded_total;', 2, false, 'both inside longer identifiers'],
+    ['InternalError, internal_rate_limit_exceeded', 2, false, 'codes are case-sensitive, and a code inside a word is none'],
+    ['// the file size is checked; too many requests get a 429', 2, false, 'spaced codes in prose'],
+    ['"file size", "too many requests"', 2, true, 'spaced codes as strings'],
+    ['%q(file size) or `too many requests`', 2, true, 'other string delimiters'],
+    ['file size', 1, false, 'the edge of the text is no delimiter'],
+    ['"spam_risk_textual"', 2, false, 'a TikTok-only code inside a longer word'],
+    ['"spam_risk_text"', 2, true, 'a TikTok-only code on its own'],
+    ['xspam_risk_text', 1, false, 'a word character before the code'],
+    ['\u00a0file size\u00a0 «too many requests»', 1, false, 'no delimiter past ASCII'],
+  ];
+  for (const [text, minimum, expected, why] of cases) assert.equal(namesEnoughCodes(text, minimum), expected, `${why}: ${text}`);
+});
+
+test("a file's bytes read as Latin-1 name the same codes as its decoded text", () => {
+  // Pieces that put codes next to ASCII, spaces and characters whose UTF-8 bytes look like Latin-1 spaces (à is C3 A0).
+  const piece = fc.constantFrom(...catalog.entries.map((e) => e.code), '"', "'", ' ', '\u00a0', 'à', '一', '😀', 'x', '_', '(', ':', '\n', '\ufffd');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 12 }), fc.integer({ min: 1, max: 3 }), (pieces, minimum) => {
+      const text = pieces.join('');
+      const asLatin1 = Buffer.from(text, 'utf8').toString('latin1');
+      assert.equal(namesEnoughCodes(asLatin1, minimum), namesEnoughCodes(text, minimum), JSON.stringify(text));
+      assert.equal(codeMentions(asLatin1).length, codeMentions(text).length, JSON.stringify(text));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('where the longest code written is inside a word, a shorter code it begins with may still stand alone', () => {
+  const json = JSON.parse(readFileSync('data/tiktok-errors.json', 'utf8'));
+  const base = json.errors[0];
+  const made = buildCatalog({
+    ...json,
+    errors: [
+      { ...base, code: 'alpha', shared: true },
+      { ...base, code: 'alpha-beta', shared: true },
+    ],
+  });
+  assert.deepEqual(codeMentions('x = alpha-betax; y = "alpha-beta"', made), [4, 22]);
+  assert.deepEqual(codeMentions('alphax alpha-betax', made), [7]);
 });
 
 test('codes grouped by action: actions in catalog order, each group in catalog order, once each, strangers left out', () => {

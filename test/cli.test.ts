@@ -114,6 +114,16 @@ test('a file whose only code is a shared word ("internal") is read, not parsed: 
   assert.deepEqual([...new Set(findings.map((f: { path: string }) => f.path))], ['handler.ts']);
 });
 
+test('codes inside longer words or in prose are no reason to parse; a file in UTF-8 that handles codes is parsed and placed right', () => {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-cli-prose-'));
+  // Both shared codes appear, but neither where a label could be: as in bundled libraries and their docs.
+  writeFileSync(join(root, 'bundle.js'), 'class InternalError {}\nconst internalState = {};\n// checks the file size, then retries when too many requests arrive\n');
+  writeFileSync(join(root, 'handler.ts'), '// Gérer les erreurs — ça échoue ici\nswitch (c) {\n  case "file size": break;\n  case "internal": break;\n}\n');
+  const { counts, findings } = JSON.parse(cli(root, 'check', '--format', 'json', '--fail-on', 'none').stdout);
+  assert.deepEqual([counts.walked, counts.parsed], [2, 1]);
+  assert.deepEqual(findings.map((f: { path: string; line: number; column: number }) => [f.path, f.line, f.column]), [['handler.ts', 2, 1]]);
+});
+
 test('usage and input errors exit 2 with one line on stderr', () => {
   const root = tree();
   for (const args of [['check', '--format', 'xml'], ['check', 'no/such/path'], ['check', '--bogus'], ['check', '--dry-run'], ['lookup', 'nope'], ['frobnicate'], ['check', '--max-file-size', '-1']]) {

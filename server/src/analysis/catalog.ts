@@ -111,41 +111,77 @@ export function groupByAction(codes: Iterable<string>, cat: Catalog = catalog): 
   return groups.filter((g) => g.codes.length > 0);
 }
 
-const mentionPatterns = new WeakMap<Catalog, RegExp>();
+interface MentionSearch {
+  readonly pattern: RegExp;
+  /** For each code, the shorter codes it begins with, longest first: where it is no whole word, they may be. */
+  readonly prefixes: ReadonlyMap<string, readonly string[]>;
+}
+
+const mentionSearches = new WeakMap<Catalog, MentionSearch>();
 
 /** Longest codes first, so that a match is the whole code written (`spam_risk_text`, not `spam_risk`). */
-function mentionPattern(cat: Catalog): RegExp {
-  let pattern = mentionPatterns.get(cat);
-  if (!pattern) {
+function mentionSearch(cat: Catalog): MentionSearch {
+  let search = mentionSearches.get(cat);
+  if (!search) {
     const codes = cat.entries.map((e) => e.code).sort((a, b) => b.length - a.length);
-    pattern = new RegExp(codes.map((code) => code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-    mentionPatterns.set(cat, pattern);
+    search = {
+      pattern: new RegExp(codes.map((code) => code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'),
+      prefixes: new Map(codes.map((code) => [code, codes.filter((other) => other.length < code.length && code.startsWith(other))])),
+    };
+    mentionSearches.set(cat, search);
   }
-  pattern.lastIndex = 0;
-  return pattern;
+  search.pattern.lastIndex = 0;
+  return search;
+}
+
+// ASCII only, as every quote and bracket is: a file's bytes read as Latin-1 then give the same answers as its
+// decoded text, and a file can be sifted without decoding it.
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** A quote, a bracket, punctuation; not a letter, a space, a character past ASCII or the edge of the text (NaN). */
+const isDelimiter = (c: number) => c > 32 && c < 127 && !isWordChar(c);
+
+/**
+ * Whether the code written at `start` could be a label: a string's whole content, an identifier key, a symbol.
+ * Those never touch a letter, a digit or `_` (`internalState` names no code), and a code with a space in it
+ * can only be a string's content, so a delimiter stands on each side ("the file size is" names none).
+ */
+function couldBeLabel(text: string, start: number, code: string): boolean {
+  const before = text.charCodeAt(start - 1);
+  const after = text.charCodeAt(start + code.length);
+  if (isWordChar(before) || isWordChar(after)) return false;
+  return !code.includes(' ') || (isDelimiter(before) && isDelimiter(after));
+}
+
+/** Calls `visit` with each code written where it could be a label, in order, until `visit` returns true. */
+function forEachMention(text: string, cat: Catalog, visit: (code: string, start: number) => boolean | void): void {
+  const { pattern, prefixes } = mentionSearch(cat);
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const code = couldBeLabel(text, m.index, m[0]) ? m[0] : prefixes.get(m[0])!.find((shorter) => couldBeLabel(text, m!.index, shorter));
+    pattern.lastIndex = m.index + (code?.length ?? 1);
+    if (code !== undefined && visit(code, m.index)) return;
+  }
 }
 
 /**
  * Whether a text names enough of the catalog to hold a TikTok construct (see classify in constructs.ts):
  * a code only TikTok uses, or `minimumKnownCodes` different codes. A file whose only code is a shared word
- * such as "internal" cannot, and is not worth parsing.
+ * such as "internal" cannot, and is not worth parsing. The text may be a file's UTF-8 bytes read as Latin-1:
+ * codes are ASCII (the schema says so), and so is everything this looks at around them.
  */
 export function namesEnoughCodes(text: string, minimumKnownCodes: number, cat: Catalog = catalog): boolean {
-  const pattern = mentionPattern(cat);
   const named = new Set<string>();
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const entry = cat.get(m[0]);
-    if (!entry || !entry.shared) return true;
-    named.add(entry.code);
-    if (named.size >= minimumKnownCodes) return true;
-  }
-  return false;
+  let enough = false;
+  forEachMention(text, cat, (code) => {
+    const entry = cat.get(code);
+    if (entry && entry.shared) named.add(code);
+    return (enough = !entry || !entry.shared || named.size >= minimumKnownCodes);
+  });
+  return enough;
 }
 
 /** Where catalog codes occur in a text, in order: only what encloses one can be a TikTok construct. */
 export function codeMentions(text: string, cat: Catalog = catalog): number[] {
-  const pattern = mentionPattern(cat);
   const offsets: number[] = [];
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) offsets.push(m.index);
+  forEachMention(text, cat, (_code, start) => void offsets.push(start));
   return offsets;
 }

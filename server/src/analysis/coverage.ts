@@ -46,9 +46,10 @@ export async function scanCoverage(
     scanned++;
     // A NUL byte means a binary file that happens to end in .ts; `check` skips those too.
     if (bytes.includes(0)) continue;
+    // Most files never name enough codes to hold a TikTok construct: a plain search is far cheaper than a parse,
+    // and searching the bytes as Latin-1 is cheaper than decoding them.
+    if (!namesEnoughCodes(bytes.toString('latin1'), settings.minimumKnownCodes, catalog)) continue;
     const text = bytes.toString('utf8');
-    // Most files never name enough codes to hold a TikTok construct: a plain search is far cheaper than a parse.
-    if (!namesEnoughCodes(text, settings.minimumKnownCodes, catalog)) continue;
     const { constructs } = await analyzeText(text, languageForPath(file)!, settings, catalog);
     for (const construct of constructs) {
       for (const label of construct.shape.arms.flatMap((arm) => arm.labels)) {

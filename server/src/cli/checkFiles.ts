@@ -64,12 +64,10 @@ export async function checkPaths(paths: readonly string[], settings: Settings, h
     // than the reading itself.
     const bytes = readFileSync(file);
     if (bytes.includes(0)) skippedBinary++;
-    else {
-      const text = bytes.toString('utf8');
-      if (namesEnoughCodes(text, settings.minimumKnownCodes)) {
-        toParse.push({ file, text });
-        continue; // done once it is parsed
-      }
+    // Sifted as Latin-1, which copies bytes; only the few files worth parsing are decoded as UTF-8.
+    else if (namesEnoughCodes(bytes.toString('latin1'), settings.minimumKnownCodes)) {
+      toParse.push({ file, text: bytes.toString('utf8') });
+      continue; // done once it is parsed
     }
     hooks.onProgress?.(++done, files.length);
   }
