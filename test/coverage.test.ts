@@ -1,4 +1,5 @@
-// The workspace coverage scan on a fixture workspace, with ignored, excluded and oversized files added.
+// The workspace coverage scan on a fixture workspace, with ignored, excluded and oversized files added; and
+// the reading of files it shares with the command line.
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../server/src/analysis/coverage';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
+import { readSourceFile } from '../server/src/analysis/workspaceFiles';
 
 const handlerOf = (code: string) => `switch (c) {\n  case "${code}":\n  case "spam_risk":\n    break;\n}\n`;
 
@@ -57,4 +59,14 @@ test('a cancelled scan stops and says so', async () => {
   const report = await scanCoverage([workspace()], DEFAULT_SETTINGS, { isCancelled: () => true });
   assert.equal(report.cancelled, true);
   assert.equal(report.filesScanned, 0);
+});
+
+test('a file is read whole up to the size limit, and not at all past it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tiktok-read-'));
+  const [file, empty] = [join(dir, 'a.ts'), join(dir, 'empty.ts')];
+  writeFileSync(file, 'é'.repeat(50_000)); // 100,000 bytes
+  writeFileSync(empty, '');
+  assert.equal(readSourceFile(file, 100_000)?.toString('utf8'), 'é'.repeat(50_000));
+  assert.equal(readSourceFile(file, 99_999), undefined);
+  assert.equal(readSourceFile(empty, 0)?.length, 0);
 });

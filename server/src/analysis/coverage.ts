@@ -1,13 +1,12 @@
 // Which catalog codes a whole workspace handles, and where: a case label in any TikTok construct.
 // The Markdown report is for people and the command line; editors show the data in their own views.
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { languageForPath } from '../languages';
 import { analyzeText } from './analyze';
 import { escapeMarkdown } from './card';
 import { catalog as defaultCatalog, groupByAction, namesEnoughCodes, type Catalog } from './catalog';
 import type { Settings } from './settings';
-import { walkSourceFiles } from './workspaceFiles';
+import { readSourceFile, walkSourceFiles } from './workspaceFiles';
 
 export interface CodeLocation {
   readonly file: string;
@@ -31,18 +30,27 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: before.split(/\r\n|\r|\n/).length, column: offset - lastBreak };
 }
 
+const FILES_PER_TURN = 32;
+
 export async function scanCoverage(
   roots: readonly string[],
   settings: Settings,
   options: { exclude?: readonly string[]; isCancelled?: () => boolean } = {},
   catalog: Catalog = defaultCatalog,
 ): Promise<CoverageReport> {
-  const { files, skippedLarge } = await walkSourceFiles(roots, { exclude: options.exclude, maxFileSize: settings.maxFileSize, isCancelled: options.isCancelled });
+  const files = await walkSourceFiles(roots, { exclude: options.exclude, isCancelled: options.isCancelled });
   const locations = new Map(catalog.entries.map((e) => [e.code, [] as CodeLocation[]]));
+  const skippedLarge: string[] = [];
   let scanned = 0;
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     if (options.isCancelled?.()) break;
-    const bytes = await fs.readFile(file);
+    // Read synchronously, a few files a turn: the server still answers requests during a scan.
+    if (index % FILES_PER_TURN === FILES_PER_TURN - 1) await new Promise((next) => setImmediate(next));
+    const bytes = readSourceFile(file, settings.maxFileSize);
+    if (!bytes) {
+      skippedLarge.push(file);
+      continue;
+    }
     scanned++;
     // A NUL byte means a binary file that happens to end in .ts; `check` skips those too.
     if (bytes.includes(0)) continue;

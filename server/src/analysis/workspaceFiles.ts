@@ -1,5 +1,6 @@
 // Walks folders for files of the supported languages, as git would see them: .gitignore files at every
-// level, node_modules and .git skipped, extra exclude patterns (VS Code's files.exclude), and a size limit.
+// level, node_modules and .git skipped, extra exclude patterns (VS Code's files.exclude); and reads them
+// up to a size limit.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -8,14 +9,7 @@ import { languageForPath } from '../languages';
 export interface WalkOptions {
   /** gitignore-style patterns applied at each root, such as the keys of `files.exclude`. */
   readonly exclude?: readonly string[];
-  /** Files larger than this many bytes are skipped and counted. */
-  readonly maxFileSize: number;
   readonly isCancelled?: () => boolean;
-}
-
-export interface WalkResult {
-  readonly files: string[];
-  readonly skippedLarge: string[];
 }
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -43,29 +37,29 @@ function isIgnored(rules: readonly Rules[], file: string, isDirectory: boolean):
   });
 }
 
-export async function walkSourceFiles(roots: readonly string[], options: WalkOptions): Promise<WalkResult> {
-  const result: WalkResult = { files: [], skippedLarge: [] };
+/** The files, in a stable order; their sizes are checked when they are read (readSourceFile). */
+export async function walkSourceFiles(roots: readonly string[], options: WalkOptions = {}): Promise<string[]> {
+  const files: string[] = [];
   let directories = 0;
   // Synchronous calls in between turns: a promise per directory entry costs more than the entry.
   async function visit(dir: string, rules: readonly Rules[]): Promise<void> {
     if (options.isCancelled?.()) return;
     if (++directories % DIRECTORIES_PER_TURN === 0) await new Promise((next) => setImmediate(next));
-    const own = readIgnoreFile(dir);
-    const active = own ? [...rules, own] : rules;
     let entries;
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
+    // Looked for in the listing: most folders have none, and a failed open costs a system call and an exception.
+    const own = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? readIgnoreFile(dir) : undefined;
+    const active = own ? [...rules, own] : rules;
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!ALWAYS_SKIPPED.has(entry.name) && !isIgnored(active, full, true)) await visit(full, active);
       } else if (entry.isFile() && languageForPath(entry.name) && !isIgnored(active, full, false)) {
-        const { size } = fs.statSync(full);
-        if (size > options.maxFileSize) result.skippedLarge.push(full);
-        else result.files.push(full);
+        files.push(full);
       }
     }
   }
@@ -73,5 +67,24 @@ export async function walkSourceFiles(roots: readonly string[], options: WalkOpt
     const extra = options.exclude?.length ? [{ base: root, matcher: ignore().add([...options.exclude]) }] : [];
     await visit(root, extra);
   }
-  return result;
+  return files;
+}
+
+/**
+ * A file's bytes, or undefined when it is over `maxFileSize` bytes. The size comes from the open file, so
+ * that no file costs a system call of its own for it: over thousands of small files, calls are the cost.
+ */
+export function readSourceFile(file: string, maxFileSize: number): Buffer | undefined {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const { size } = fs.fstatSync(fd);
+    if (size > maxFileSize) return undefined;
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    for (let read = 1; filled < size && read > 0; filled += read) read = fs.readSync(fd, bytes, filled, size - filled, null);
+    // A file that shrank since fstat gives what it holds now; the rest of the buffer was never written.
+    return filled < size ? bytes.subarray(0, filled) : bytes;
+  } finally {
+    fs.closeSync(fd);
+  }
 }

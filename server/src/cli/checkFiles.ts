@@ -1,12 +1,12 @@
 // Runs the analysis over files on disk: the walk, the skips (counted), and a cheap pre-filter; only files
 // that name enough catalog codes to hold a TikTok construct are parsed.
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../analysis/analyze';
 import { namesEnoughCodes } from '../analysis/catalog';
 import type { Finding } from '../analysis/findings';
 import type { Settings } from '../analysis/settings';
-import { walkSourceFiles } from '../analysis/workspaceFiles';
+import { readSourceFile, walkSourceFiles } from '../analysis/workspaceFiles';
 import { languageForPath } from '../languages';
 import type { LanguageSupport } from '../languages/language';
 
@@ -25,26 +25,22 @@ export interface CheckReport {
 export class InputError extends Error {}
 
 /** The files to look at: named files as they are, folders walked as git sees them. */
-export async function collectFiles(paths: readonly string[], settings: Settings): Promise<{ files: string[]; skippedLarge: number; unsupported: number }> {
+export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; unsupported: number }> {
   const files: string[] = [];
-  let skippedLarge = 0;
   let unsupported = 0;
   for (const given of paths) {
     const stat = await fs.stat(given).catch(() => undefined);
     if (!stat) throw new InputError(`${given}: no such file or folder`);
     if (stat.isDirectory()) {
-      const walked = await walkSourceFiles([path.resolve(given)], { maxFileSize: settings.maxFileSize });
-      files.push(...walked.files.map((f) => path.relative(process.cwd(), f) || f));
-      skippedLarge += walked.skippedLarge.length;
+      const walked = await walkSourceFiles([path.resolve(given)]);
+      files.push(...walked.map((f) => path.relative(process.cwd(), f) || f));
     } else if (!languageForPath(given)) {
       unsupported++;
-    } else if (stat.size > settings.maxFileSize) {
-      skippedLarge++;
     } else {
       files.push(given);
     }
   }
-  return { files: [...new Set(files)], skippedLarge, unsupported };
+  return { files: [...new Set(files)], unsupported };
 }
 
 export interface CheckHooks {
@@ -54,16 +50,18 @@ export interface CheckHooks {
 }
 
 export async function checkPaths(paths: readonly string[], settings: Settings, hooks: CheckHooks = {}): Promise<CheckReport> {
-  const { files, skippedLarge, unsupported } = await collectFiles(paths, settings);
+  const { files, unsupported } = await collectFiles(paths);
+  let skippedLarge = 0;
   let skippedBinary = 0;
   let done = 0;
   // Read and sift everything first: how much is left to parse is known before the parser is loaded.
   const toParse: Array<{ file: string; text: string }> = [];
   for (const file of files) {
-    // Read at once: for thousands of small files, a promise per open, stat, read and close costs more
+    // Read at once: for thousands of small files, a promise per open, fstat, read and close costs more
     // than the reading itself.
-    const bytes = readFileSync(file);
-    if (bytes.includes(0)) skippedBinary++;
+    const bytes = readSourceFile(file, settings.maxFileSize);
+    if (!bytes) skippedLarge++;
+    else if (bytes.includes(0)) skippedBinary++;
     // Sifted as Latin-1, which copies bytes; only the few files worth parsing are decoded as UTF-8.
     else if (namesEnoughCodes(bytes.toString('latin1'), settings.minimumKnownCodes)) {
       toParse.push({ file, text: bytes.toString('utf8') });
@@ -81,6 +79,6 @@ export async function checkPaths(paths: readonly string[], settings: Settings, h
   }
   return {
     files: reports.sort((a, b) => a.path.localeCompare(b.path)),
-    counts: { walked: files.length, parsed: toParse.length, skippedLarge, skippedBinary, unsupported },
+    counts: { walked: files.length - skippedLarge, parsed: toParse.length, skippedLarge, skippedBinary, unsupported },
   };
 }
