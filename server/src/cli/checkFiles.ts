@@ -6,7 +6,7 @@ import { analyzeText } from '../analysis/analyze';
 import { namesEnoughCodes } from '../analysis/catalog';
 import type { Finding } from '../analysis/findings';
 import type { Settings } from '../analysis/settings';
-import { readSourceFile, walkSourceFiles } from '../analysis/workspaceFiles';
+import { readSourceFile, under, walkSourceFiles } from '../analysis/workspaceFiles';
 import { languageForPath } from '../languages';
 import type { LanguageSupport } from '../languages/language';
 
@@ -32,8 +32,9 @@ export async function collectFiles(paths: readonly string[]): Promise<{ files: s
     const stat = await fs.stat(given).catch(() => undefined);
     if (!stat) throw new InputError(`${given}: no such file or folder`);
     if (stat.isDirectory()) {
-      const walked = await walkSourceFiles([path.resolve(given)]);
-      files.push(...walked.map((f) => path.relative(process.cwd(), f) || f));
+      const root = path.resolve(given);
+      const fromHere = path.relative(process.cwd(), root);
+      for (const file of await walkSourceFiles([root])) files.push(fromHere ? fromHere + path.sep + under(root, file) : under(root, file));
     } else if (!languageForPath(given)) {
       unsupported++;
     } else {
