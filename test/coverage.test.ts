@@ -1,7 +1,7 @@
 // The workspace coverage scan on a fixture workspace, with ignored, excluded and oversized files added; and
 // the reading of files it shares with the command line.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -59,6 +59,14 @@ test('a cancelled scan stops and says so', async () => {
   const report = await scanCoverage([workspace()], DEFAULT_SETTINGS, { isCancelled: () => true });
   assert.equal(report.cancelled, true);
   assert.equal(report.filesScanned, 0);
+});
+
+test('what is left to parse is told once, after the reads: the length of the files that hold handling', async () => {
+  const calls: number[] = [];
+  const report = await scanCoverage([workspace()], { ...DEFAULT_SETTINGS, maxFileSize: 1_000_000 }, { exclude: ['out/'], beforeParsing: (chars) => calls.push(chars) });
+  const parsed = new Set(report.codes.flatMap((c) => c.locations.map((l) => l.file)));
+  assert.equal(parsed.size, 2);
+  assert.deepEqual(calls, [[...parsed].reduce((sum, file) => sum + readFileSync(file, 'utf8').length, 0)]);
 });
 
 test('a file is read whole up to the size limit, and not at all past it', () => {

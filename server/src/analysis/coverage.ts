@@ -32,16 +32,20 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 
 const FILES_PER_TURN = 32;
 
-export async function scanCoverage(
-  roots: readonly string[],
-  settings: Settings,
-  options: { exclude?: readonly string[]; isCancelled?: () => boolean } = {},
-  catalog: Catalog = defaultCatalog,
-): Promise<CoverageReport> {
+export interface ScanOptions {
+  readonly exclude?: readonly string[];
+  readonly isCancelled?: () => boolean;
+  /** Called once, after every file is read and sifted and before the first parse, with what is left to parse. */
+  readonly beforeParsing?: (chars: number) => void;
+}
+
+export async function scanCoverage(roots: readonly string[], settings: Settings, options: ScanOptions = {}, catalog: Catalog = defaultCatalog): Promise<CoverageReport> {
   const files = await walkSourceFiles(roots, { exclude: options.exclude, isCancelled: options.isCancelled });
-  const locations = new Map(catalog.entries.map((e) => [e.code, [] as CodeLocation[]]));
   const skippedLarge: string[] = [];
   let scanned = 0;
+  // Everything is read and sifted first, as `check` does: the command line picks the parser's WebAssembly
+  // tier from how much is left to parse.
+  const toParse: Array<{ file: string; text: string }> = [];
   for (const [index, file] of files.entries()) {
     if (options.isCancelled?.()) break;
     // Read synchronously, a few files a turn: the server still answers requests during a scan.
@@ -56,8 +60,12 @@ export async function scanCoverage(
     if (bytes.includes(0)) continue;
     // Most files never name enough codes to hold a TikTok construct: a plain search is far cheaper than a parse,
     // and searching the bytes as Latin-1 is cheaper than decoding them.
-    if (!namesEnoughCodes(bytes.toString('latin1'), settings.minimumKnownCodes, catalog)) continue;
-    const text = bytes.toString('utf8');
+    if (namesEnoughCodes(bytes.toString('latin1'), settings.minimumKnownCodes, catalog)) toParse.push({ file, text: bytes.toString('utf8') });
+  }
+  options.beforeParsing?.(toParse.reduce((sum, c) => sum + c.text.length, 0));
+  const locations = new Map(catalog.entries.map((e) => [e.code, [] as CodeLocation[]]));
+  for (const { file, text } of toParse) {
+    if (options.isCancelled?.()) break;
     const { constructs } = await analyzeText(text, languageForPath(file)!, settings, catalog);
     for (const construct of constructs) {
       for (const label of construct.shape.arms.flatMap((arm) => arm.labels)) {

@@ -136,7 +136,7 @@ async function coverage(args: string[]): Promise<number> {
   const settings = loadSettings({});
   const root = resolve(positionals[0] ?? '.');
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`${positionals[0]}: not a folder`);
-  write(renderCoverageText(await scanCoverage([root], settings)));
+  write(renderCoverageText(await scanCoverage([root], settings, { beforeParsing: chooseWasmTier })));
   return 0;
 }
 
