@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import { languageForPath } from '../languages';
 import { analyzeText } from './analyze';
 import { escapeMarkdown } from './card';
-import { catalog as defaultCatalog, groupByAction, namesEnoughCodes, type Catalog } from './catalog';
+import { catalog as defaultCatalog, groupByAction, type Catalog } from './catalog';
 import type { Settings } from './settings';
-import { readSourceFile, walkSourceFiles } from './workspaceFiles';
+import { readForAnalysis, walkSourceFiles } from './workspaceFiles';
 
 export interface CodeLocation {
   readonly file: string;
@@ -50,17 +50,10 @@ export async function scanCoverage(roots: readonly string[], settings: Settings,
     if (options.isCancelled?.()) break;
     // Read synchronously, a few files a turn: the server still answers requests during a scan.
     if (index % FILES_PER_TURN === FILES_PER_TURN - 1) await new Promise((next) => setImmediate(next));
-    const bytes = readSourceFile(file, settings.maxFileSize);
-    if (!bytes) {
-      skippedLarge.push(file);
-      continue;
-    }
-    scanned++;
-    // A NUL byte means a binary file that happens to end in .ts; `check` skips those too.
-    if (bytes.includes(0)) continue;
-    // Most files never name enough codes to hold a TikTok construct: a plain search is far cheaper than a parse,
-    // and searching the bytes as Latin-1 is cheaper than decoding them.
-    if (namesEnoughCodes(bytes.toString('latin1'), settings.minimumKnownCodes, catalog)) toParse.push({ file, text: bytes.toString('utf8') });
+    const read = readForAnalysis(file, settings, catalog);
+    if (read.skipped === 'large') skippedLarge.push(file);
+    else scanned++;
+    if (read.skipped === undefined) toParse.push({ file, text: read.text });
   }
   options.beforeParsing?.(toParse.reduce((sum, c) => sum + c.text.length, 0));
   const locations = new Map(catalog.entries.map((e) => [e.code, [] as CodeLocation[]]));

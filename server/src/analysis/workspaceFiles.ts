@@ -1,10 +1,12 @@
 // Walks folders for files of the supported languages, as git would see them: .gitignore files at every
-// level, node_modules and .git skipped, extra exclude patterns (VS Code's files.exclude); and reads them
-// up to a size limit.
+// level, node_modules and .git skipped, extra exclude patterns (VS Code's files.exclude); reads them up to
+// a size limit, and sifts out those that cannot hold TikTok handling.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { languageForPath } from '../languages';
+import { catalog as defaultCatalog, namesEnoughCodes, type Catalog } from './catalog';
+import type { Settings } from './settings';
 
 export interface WalkOptions {
   /** gitignore-style patterns applied at each root, such as the keys of `files.exclude`. */
@@ -95,4 +97,21 @@ export function readSourceFile(file: string, maxFileSize: number): Buffer | unde
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** What reading a file for analysis found: the text only where it is worth parsing. */
+export type ReadForAnalysis = { readonly skipped: 'large' | 'binary' | 'no handling' } | { readonly skipped?: undefined; readonly text: string };
+
+/**
+ * Reads a file and sifts it, as `check` and the coverage scan do. Most files never name enough codes to hold
+ * a TikTok construct, and a plain search is far cheaper than a parse; searching the bytes as Latin-1 is
+ * cheaper than decoding them, so only the few files worth parsing are decoded.
+ */
+export function readForAnalysis(file: string, settings: Settings, catalog: Catalog = defaultCatalog): ReadForAnalysis {
+  const bytes = readSourceFile(file, settings.maxFileSize);
+  if (!bytes) return { skipped: 'large' };
+  // A NUL byte means a binary file that happens to end in .ts.
+  if (bytes.includes(0)) return { skipped: 'binary' };
+  if (!namesEnoughCodes(bytes.toString('latin1'), settings.minimumKnownCodes, catalog)) return { skipped: 'no handling' };
+  return { text: bytes.toString('utf8') };
 }

@@ -3,10 +3,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../analysis/analyze';
-import { namesEnoughCodes } from '../analysis/catalog';
 import type { Finding } from '../analysis/findings';
 import type { Settings } from '../analysis/settings';
-import { readSourceFile, under, walkSourceFiles } from '../analysis/workspaceFiles';
+import { readForAnalysis, under, walkSourceFiles } from '../analysis/workspaceFiles';
 import { languageForPath } from '../languages';
 import type { LanguageSupport } from '../languages/language';
 
@@ -60,14 +59,13 @@ export async function checkPaths(paths: readonly string[], settings: Settings, h
   for (const file of files) {
     // Read at once: for thousands of small files, a promise per open, fstat, read and close costs more
     // than the reading itself.
-    const bytes = readSourceFile(file, settings.maxFileSize);
-    if (!bytes) skippedLarge++;
-    else if (bytes.includes(0)) skippedBinary++;
-    // Sifted as Latin-1, which copies bytes; only the few files worth parsing are decoded as UTF-8.
-    else if (namesEnoughCodes(bytes.toString('latin1'), settings.minimumKnownCodes)) {
-      toParse.push({ file, text: bytes.toString('utf8') });
+    const read = readForAnalysis(file, settings);
+    if (read.skipped === undefined) {
+      toParse.push({ file, text: read.text });
       continue; // done once it is parsed
     }
+    if (read.skipped === 'large') skippedLarge++;
+    if (read.skipped === 'binary') skippedBinary++;
     hooks.onProgress?.(++done, files.length);
   }
   hooks.beforeParsing?.(toParse.reduce((sum, c) => sum + c.text.length, 0));
