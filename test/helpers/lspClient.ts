@@ -6,7 +6,7 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export interface TestClient {
   readonly connection: ProtocolConnection;
@@ -19,7 +19,7 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export async function startServer(initializationOptions?: unknown): Promise<TestClient> {
+export async function startServer(initializationOptions?: unknown, capabilities: ClientCapabilities = {}): Promise<TestClient> {
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: 'pipe' });
   let errors = '';
   child.stderr.on('data', (chunk) => (errors += chunk));
@@ -38,7 +38,7 @@ export async function startServer(initializationOptions?: unknown): Promise<Test
     connection.dispose();
   });
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
   await connection.sendNotification('initialized', {});
   return {
     connection,

@@ -49,11 +49,51 @@ test('inside a case label of a TikTok switch: the codes it does not handle come 
   assert.equal(items[0]!.label, 'scope_not_authorized');
 });
 
+test('after an edit that handles one more code, the next completion in the same construct puts that code with the handled ones', async () => {
+  const uri = 'file:///work/completion/edited.py';
+  const text = 'match code:\n    case "access_token_invalid":\n        pass\n    case "spam_risk" | "internal":\n        pass\n    case "":\n        pass\n';
+  await client.open(uri, 'python', text);
+  const position = { line: 5, character: 10 };
+  const ask = async () => ordered((await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position })) ?? []);
+  const before = await ask();
+  assert.deepEqual(before.slice(22).map((i) => i.label).sort(), ['access_token_invalid', 'internal', 'spam_risk']);
+  assert.deepEqual((await ask()).map((i) => i.label), before.map((i) => i.label), 'asked twice, the same list');
+  // `| "file size"` after "internal": a fourth handled code, in a construct read afresh.
+  await client.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 3, character: 33 }, end: { line: 3, character: 33 } }, text: ' | "file size"' }],
+  });
+  const after = await ask();
+  assert.equal(after.length, 25);
+  assert.deepEqual(after.slice(21).map((i) => i.label).sort(), ['access_token_invalid', 'file size', 'internal', 'spam_risk']);
+  assert.ok(!/^not handled yet/.test(after.find((i) => i.label === 'file size')!.detail!));
+});
+
 test('nothing outside strings, in comments, or in plain text', async () => {
   assert.deepEqual(await complete('typescript', `const code = spam_§;\n`), []);
   assert.deepEqual(await complete('typescript', `// spam_§\n`), []);
   assert.deepEqual(await complete('go', `package m\nfunc f() { x := 1§ }\n`), []);
   assert.deepEqual(await complete('plaintext', `error: "spam_§"\n`), []);
+});
+
+test('a client that takes list defaults gets one edit range for the list, and items that carry only what differs', async () => {
+  // As VS Code's client declares it.
+  const capabilities = { textDocument: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } } };
+  const modern = await startServer(undefined, capabilities);
+  try {
+    const uri = 'file:///work/completion/defaults.ts';
+    await modern.open(uri, 'typescript', 'const code = "spam_";\n');
+    const list = await modern.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 19 } });
+    assert.equal(list.isIncomplete, false);
+    assert.deepEqual(list.itemDefaults, { editRange: { start: { line: 0, character: 14 }, end: { line: 0, character: 19 } } });
+    assert.equal(list.items.length, 25);
+    for (const item of list.items) assert.deepEqual(Object.keys(item).sort(), ['detail', 'kind', 'label', 'sortText'], JSON.stringify(item));
+    // The label alone names the code to resolve.
+    const resolved = await modern.connection.sendRequest<CompletionItem>('completionItem/resolve', list.items.find((i) => i.label === 'spam_risk_text'));
+    assert.match((resolved.documentation as { value: string }).value, /^### `spam_risk_text`/);
+  } finally {
+    await modern.close();
+  }
 });
 
 test('resolving an item that names no catalog code returns it as it was', async () => {

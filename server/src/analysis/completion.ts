@@ -47,7 +47,21 @@ export function completeCode(
   // The cursor must be between the quotes, not before the opening one or after the closing one.
   if (offset < start || offset > end) return undefined;
   const construct = constructs.find((c) => c.shape.arms.some((arm) => arm.labels.some((l) => l.span.start === node.startIndex)));
-  const missing = new Set(construct?.missing ?? []);
-  const suggestions = catalog.entries.map((entry) => ({ entry, missing: missing.has(entry.code) }));
-  return { replace: { start, end }, suggestions: construct ? [...suggestions.filter((s) => s.missing), ...suggestions.filter((s) => !s.missing)] : suggestions };
+  return { replace: { start, end }, suggestions: suggestionsFor(construct, catalog) };
+}
+
+// The same list for every string outside a construct, and for every string of a construct until it changes:
+// completion runs on every keystroke in a string, and the editor asks again and again.
+const suggestionLists = new WeakMap<TikTokConstruct | Catalog, readonly CodeSuggestion[]>();
+
+function suggestionsFor(construct: TikTokConstruct | undefined, catalog: Catalog): readonly CodeSuggestion[] {
+  const key = construct ?? catalog;
+  let suggestions = suggestionLists.get(key);
+  if (!suggestions) {
+    const missing = new Set(construct?.missing ?? []);
+    const all = catalog.entries.map((entry) => ({ entry, missing: missing.has(entry.code) }));
+    suggestions = construct ? [...all.filter((s) => s.missing), ...all.filter((s) => !s.missing)] : all;
+    suggestionLists.set(key, suggestions);
+  }
+  return suggestions;
 }

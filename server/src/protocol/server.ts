@@ -5,12 +5,12 @@ import {
   CodeActionKind,
   CompletionItemKind,
   createConnection,
-  InsertTextFormat,
   MarkupKind,
   TextDocumentSyncKind,
   type CancellationToken,
   type CodeAction,
   type CompletionItem,
+  type CompletionList,
   type Connection,
   type Hover,
   type InitializeResult,
@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { fixAllText } from '../analysis/analyze';
 import { renderCard, renderDetails } from '../analysis/card';
-import { completeCode } from '../analysis/completion';
+import { completeCode, type CodeSuggestion } from '../analysis/completion';
 import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../analysis/coverage';
 import { catalog, groupByAction } from '../analysis/catalog';
 import { codeAtInText, codeAtInTree } from '../analysis/codeOccurrences';
@@ -45,6 +45,8 @@ export function startServer(connection: Connection): void {
   const documents = new DocumentStore(warn);
   let settings: Settings = DEFAULT_SETTINGS;
   let pullsConfiguration = false;
+  /** The client takes one edit range for a whole completion list (LSP 3.17), instead of one per item. */
+  let sharedEditRange = false;
   const pending = new Map<string, NodeJS.Timeout>();
 
   /** Runs a handler so that no document or request can take the server down: a failure is logged once and answered empty. */
@@ -98,6 +100,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
+    sharedEditRange = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings !== undefined) applySettings(options.settings);
     return {
@@ -159,7 +162,7 @@ export function startServer(connection: Connection): void {
     return { contents: { kind: MarkupKind.Markdown, value: renderCard(hit.found.entry) }, range: toRange(hit.doc.text, hit.found.span) };
   });
 
-  connection.onCompletion(async ({ textDocument, position }, token): Promise<CompletionItem[]> => {
+  connection.onCompletion(async ({ textDocument, position }, token): Promise<CompletionItem[] | CompletionList> => {
     const doc = documents.get(textDocument.uri);
     if (!doc) return [];
     await doc.ready;
@@ -171,24 +174,35 @@ export function startServer(connection: Connection): void {
       const result = completeCode(tree, doc.language, doc.text.offsetAt(position), analysis.constructs);
       if (!result) return [];
       const range = toRange(doc.text, result.replace);
-      return result.suggestions.map(({ entry, missing }, index) => ({
-        label: entry.code,
-        kind: CompletionItemKind.Constant,
-        detail: missing ? `not handled yet · ${entry.message}` : entry.message,
-        // The card comes with completionItem/resolve, for the one item shown: 25 cards on every keystroke would not be read.
-        data: { code: entry.code },
-        sortText: String(index).padStart(2, '0'),
-        filterText: entry.code,
-        textEdit: { range, newText: entry.code },
-        insertTextFormat: InsertTextFormat.PlainText,
-        ...(missing && index === 0 ? { preselect: true } : {}),
-      }));
+      const items = completionItems(result.suggestions);
+      return sharedEditRange ? { isIncomplete: false, itemDefaults: { editRange: range }, items } : items.map((item) => ({ ...item, textEdit: { range, newText: item.label } }));
     });
   });
 
+  const itemLists = new WeakMap<readonly CodeSuggestion[], CompletionItem[]>();
+  /**
+   * Sent on every keystroke in a string, so only what differs from the protocol's defaults: the label is what
+   * is filtered and inserted, and the card comes with completionItem/resolve, for the one item shown (25 cards
+   * per keystroke would not be read). A list of suggestions is reused while its construct is unchanged, and so
+   * are its items.
+   */
+  function completionItems(suggestions: readonly CodeSuggestion[]): CompletionItem[] {
+    let items = itemLists.get(suggestions);
+    if (!items) {
+      items = suggestions.map(({ entry, missing }, index) => ({
+        label: entry.code,
+        kind: CompletionItemKind.Constant,
+        detail: missing ? `not handled yet · ${entry.message}` : entry.message,
+        sortText: String(index).padStart(2, '0'),
+        ...(missing && index === 0 ? { preselect: true } : {}),
+      }));
+      itemLists.set(suggestions, items);
+    }
+    return items;
+  }
+
   connection.onCompletionResolve((item): CompletionItem => {
-    const code = (item.data as { code?: unknown } | undefined)?.code;
-    const entry = typeof code === 'string' ? catalog.get(code) : undefined;
+    const entry = catalog.get(item.label);
     return entry ? { ...item, documentation: { kind: MarkupKind.Markdown, value: renderCard(entry) } } : item;
   });
 
