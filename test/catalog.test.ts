@@ -140,18 +140,68 @@ test('a code counts only where it could be a label: never inside a longer word, 
   for (const [text, minimum, expected, why] of cases) assert.equal(namesEnoughCodes(text, minimum), expected, `${why}: ${text}`);
 });
 
-test("a file's bytes read as Latin-1 name the same codes as its decoded text", () => {
+test("a file's bytes, as they are or read as Latin-1, name the same codes as its decoded text", () => {
   // Pieces that put codes next to ASCII, spaces and characters whose UTF-8 bytes look like Latin-1 spaces (à is C3 A0).
   const piece = fc.constantFrom(...catalog.entries.map((e) => e.code), '"', "'", ' ', '\u00a0', 'à', '一', '😀', 'x', '_', '(', ':', '\n', '\ufffd');
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 12 }), fc.integer({ min: 1, max: 3 }), (pieces, minimum) => {
       const text = pieces.join('');
-      const asLatin1 = Buffer.from(text, 'utf8').toString('latin1');
-      assert.equal(namesEnoughCodes(asLatin1, minimum), namesEnoughCodes(text, minimum), JSON.stringify(text));
-      assert.equal(codeMentions(asLatin1).length, codeMentions(text).length, JSON.stringify(text));
+      const bytes = Buffer.from(text, 'utf8');
+      const asLatin1 = bytes.toString('latin1');
+      for (const view of [bytes, asLatin1]) {
+        assert.equal(namesEnoughCodes(view, minimum), namesEnoughCodes(text, minimum), JSON.stringify(text));
+        assert.equal(codeMentions(view).length, codeMentions(text).length, JSON.stringify(text));
+      }
     }),
     { numRuns: 2000 },
   );
+});
+
+/** The rule codeMentions follows, written plainly: at each place from the left, the longest code that could be a label there. */
+function mentionsByDefinition(text: string, codes: readonly string[]): number[] {
+  const word = /[A-Za-z0-9_]/;
+  const delimiter = /[!-~]/;
+  const byLength = [...codes].sort((a, b) => b.length - a.length);
+  const found: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    const before = text[at - 1] ?? '';
+    const code = byLength.find((c) => {
+      const after = text[at + c.length] ?? '';
+      if (!text.startsWith(c, at) || word.test(before) || word.test(after)) return false;
+      return !c.includes(' ') || (delimiter.test(before) && !word.test(before) && delimiter.test(after) && !word.test(after));
+    });
+    if (code) found.push(at);
+    at += code?.length ?? 1;
+  }
+  return found;
+}
+
+test('the mention search finds what the rule says, wherever codes overlap, repeat or are cut short', () => {
+  const short = buildCatalog({
+    ...json,
+    errors: ['ab', 'abc', 'b a', 'b ab', 'bab', 'ca_b', 'abcab'].map((code) => ({ ...json.errors[0], code })),
+  });
+  for (const cat of [catalog, short]) {
+    const codes = cat.entries.map((e) => e.code);
+    // Whole codes, their halves (so that a window often ends inside a code), and what stands around codes.
+    const halves = codes.flatMap((c) => [c.slice(0, c.length >> 1), c.slice(c.length >> 1)]);
+    const piece = fc.constantFrom(...codes, ...halves, '"', ' ', 'x', '_', ':', '\n', 'é', '一');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const text = pieces.join('');
+        const expected = mentionsByDefinition(text, codes);
+        assert.deepEqual(codeMentions(text, cat), expected, JSON.stringify(text));
+        // Bytes give the same offsets where the text is ASCII.
+        if (/^[\x00-\x7f]*$/.test(text)) assert.deepEqual(codeMentions(Buffer.from(text), cat), expected, JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+  }
+});
+
+test('a catalog code the search cannot hold is refused with its name', () => {
+  const made = buildCatalog({ ...json, errors: [{ ...json.errors[0], code: 'x' }] });
+  assert.throws(() => codeMentions('x', made), /catalog: the code 'x' must be two or more printable ASCII characters/);
 });
 
 test('where the longest code written is inside a word, a shorter code it begins with may still stand alone', () => {
