@@ -69,7 +69,7 @@ test('what is left to parse is told once, after the reads: the length of the fil
   assert.deepEqual(calls, [[...parsed].reduce((sum, file) => sum + readFileSync(file, 'utf8').length, 0)]);
 });
 
-test('a file is read whole up to the size limit, and not at all past it', () => {
+test('a file is read whole up to the size limit, and given up one byte past it', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tiktok-read-'));
   const [file, empty] = [join(dir, 'a.ts'), join(dir, 'empty.ts')];
   writeFileSync(file, 'é'.repeat(50_000)); // 100,000 bytes
@@ -77,4 +77,8 @@ test('a file is read whole up to the size limit, and not at all past it', () => 
   assert.equal(readSourceFile(file, 100_000)?.toString('utf8'), 'é'.repeat(50_000));
   assert.equal(readSourceFile(file, 99_999), undefined);
   assert.equal(readSourceFile(empty, 0)?.length, 0);
+  // One buffer serves every read: a shorter file read after a longer one gives its own bytes only.
+  writeFileSync(empty, 'ab');
+  assert.equal(readSourceFile(file, 100_000)?.length, 100_000);
+  assert.equal(readSourceFile(empty, 100_000)?.toString('utf8'), 'ab');
 });

@@ -33,7 +33,8 @@ export async function collectFiles(paths: readonly string[]): Promise<{ files: s
     if (stat.isDirectory()) {
       const root = path.resolve(given);
       const fromHere = path.relative(process.cwd(), root);
-      for (const file of await walkSourceFiles([root])) files.push(fromHere ? fromHere + path.sep + under(root, file) : under(root, file));
+      const prefix = fromHere ? fromHere + path.sep : '';
+      for (const file of await walkSourceFiles([root])) files.push(prefix + under(root, file));
     } else if (!languageForPath(given)) {
       unsupported++;
     } else {
