@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../server/src/analysis/coverage';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
-import { readSourceFile } from '../server/src/analysis/workspaceFiles';
+import { readSourceFile } from '../server/src/analysis/readForAnalysis';
 
 const handlerOf = (code: string) => `switch (c) {\n  case "${code}":\n  case "spam_risk":\n    break;\n}\n`;
 

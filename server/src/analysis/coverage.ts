@@ -6,7 +6,8 @@ import { analyzeText } from './analyze';
 import { escapeMarkdown } from './card';
 import { catalog as defaultCatalog, groupByAction, type Catalog } from './catalog';
 import type { Settings } from './settings';
-import { readForAnalysis, walkSourceFiles } from './workspaceFiles';
+import { readForAnalysis } from './readForAnalysis';
+import { walkSourceFiles } from './workspaceFiles';
 
 export interface CodeLocation {
   readonly file: string;
