@@ -49,7 +49,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: { server: 'server/src/protocol/server.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({
     ...common,
-    entryPoints: { cli: 'server/src/cli/main.ts' },
+    // The command line's second thread, for reading large trees (readInParallel.ts), is a bundle beside it.
+    entryPoints: { cli: 'server/src/cli/main.ts', readWorker: 'server/src/cli/readWorker.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },

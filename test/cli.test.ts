@@ -46,6 +46,19 @@ test('text: compiler-style lines, a summary with the skips, exit 1', () => {
   assert.match(stdout, /\n21 problems \(14 warnings, 7 information\) in 6 files; 7 files checked, 6 parsed, 1 skipped as binary\n$/);
 });
 
+test('a tree of more than a thousand files, read on two threads, gives what the small tree gives', () => {
+  const root = tree();
+  const small = JSON.parse(cli(root, 'check', '--format', 'json').stdout);
+  // Filler sorts between blob.ts and the fixtures: skipped and parsed files stand at both ends of the list.
+  for (let i = 0; i < 1_200; i++) {
+    mkdirSync(join(root, `filler${i}`));
+    writeFileSync(join(root, `filler${i}`, 'util.ts'), `export const n${i} = ${i}; // not "internal"\n`);
+  }
+  const large = JSON.parse(cli(root, 'check', '--format', 'json').stdout);
+  assert.deepEqual(large.findings, small.findings);
+  assert.deepEqual(large.counts, { ...small.counts, walked: small.counts.walked + 1_200 });
+});
+
 test('json: the same findings with positions and the counts', () => {
   const { code, stdout } = cli(tree(), 'check', '--format', 'json');
   assert.equal(code, 1);

@@ -5,9 +5,10 @@ import * as path from 'node:path';
 import { analyzeText } from '../analysis/analyze';
 import type { Finding } from '../analysis/findings';
 import type { Settings } from '../analysis/settings';
-import { readForAnalysis, under, walkSourceFiles } from '../analysis/workspaceFiles';
+import { under, walkSourceFiles } from '../analysis/workspaceFiles';
 import { languageForPath } from '../languages';
 import type { LanguageSupport } from '../languages/language';
+import { readAllForAnalysis, startSecondThread } from './readInParallel';
 
 export interface FileReport {
   readonly path: string;
@@ -51,31 +52,34 @@ export interface CheckHooks {
 }
 
 export async function checkPaths(paths: readonly string[], settings: Settings, hooks: CheckHooks = {}): Promise<CheckReport> {
-  const { files, unsupported } = await collectFiles(paths);
+  // A folder may hold thousands of files: a second thread starts now, to be ready once the walk is done.
+  const folders = await Promise.all(paths.map((given) => fs.stat(given).then((s) => s.isDirectory(), () => false)));
+  const second = folders.includes(true) ? startSecondThread() : undefined;
+  const { files, unsupported } = await collectFiles(paths).catch((error) => {
+    second?.worker.postMessage(null);
+    throw error;
+  });
   let skippedLarge = 0;
   let skippedBinary = 0;
-  let done = 0;
+  // Files read, then files done: the count shown never goes back while the few files worth parsing wait.
+  let shown = 0;
+  const progress = (done: number) => done > shown && hooks.onProgress?.((shown = done), files.length);
   // Read and sift everything first: how much is left to parse is known before the parser is loaded.
+  const { results } = await readAllForAnalysis(files, settings, { second, onRead: progress });
   const toParse: Array<{ file: string; text: string }> = [];
-  for (const file of files) {
-    // Read at once: for thousands of small files, a promise per open, fstat, read and close costs more
-    // than the reading itself.
-    const read = readForAnalysis(file, settings);
-    if (read.skipped === undefined) {
-      toParse.push({ file, text: read.text });
-      continue; // done once it is parsed
-    }
-    if (read.skipped === 'large') skippedLarge++;
-    if (read.skipped === 'binary') skippedBinary++;
-    hooks.onProgress?.(++done, files.length);
+  for (const [index, read] of results.entries()) {
+    if (read.skipped === undefined) toParse.push({ file: files[index]!, text: read.text });
+    else if (read.skipped === 'large') skippedLarge++;
+    else if (read.skipped === 'binary') skippedBinary++;
   }
+  let done = files.length - toParse.length;
   hooks.beforeParsing?.(toParse.reduce((sum, c) => sum + c.text.length, 0));
   const reports: FileReport[] = [];
   for (const { file, text } of toParse) {
     const language = languageForPath(file)!;
     const { findings } = await analyzeText(text, language, settings);
     reports.push({ path: file, text, language, findings });
-    hooks.onProgress?.(++done, files.length);
+    progress(++done);
   }
   return {
     files: reports.sort((a, b) => a.path.localeCompare(b.path)),
