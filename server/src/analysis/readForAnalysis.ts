@@ -35,14 +35,14 @@ export function readSourceFile(file: string, maxFileSize: number): Buffer | unde
 /** What reading a file for analysis found: the text only where it is worth parsing. */
 export type ReadForAnalysis = { readonly skipped: 'large' | 'binary' | 'no handling' } | { readonly skipped?: undefined; readonly text: string };
 
+/** What reading for analysis needs of the settings: a few numbers, which can go to another thread as they are. */
+export type ReadSettings = Pick<Settings, 'maxFileSize' | 'minimumKnownCodes'>;
+
 /**
  * Reads a file and sifts it, as `check` and the coverage scan do. Most files never name enough codes to hold
  * a TikTok construct, and a plain search is far cheaper than a parse; searching the bytes is cheaper than
  * decoding them, so only the few files worth parsing are decoded.
  */
-/** What reading for analysis needs of the settings: a few numbers, which can go to another thread as they are. */
-export type ReadSettings = Pick<Settings, 'maxFileSize' | 'minimumKnownCodes'>;
-
 export function readForAnalysis(file: string, settings: ReadSettings, catalog: Catalog = defaultCatalog): ReadForAnalysis {
   const bytes = readSourceFile(file, settings.maxFileSize);
   if (!bytes) return { skipped: 'large' };

@@ -8,7 +8,7 @@ import type { Settings } from '../analysis/settings';
 import { under, walkSourceFiles } from '../analysis/workspaceFiles';
 import { languageForPath } from '../languages';
 import type { LanguageSupport } from '../languages/language';
-import { readAllForAnalysis, startSecondThread } from './readInParallel';
+import { readAllForAnalysis, startSecondThread, type SecondThread } from './readInParallel';
 
 export interface FileReport {
   readonly path: string;
@@ -24,14 +24,15 @@ export interface CheckReport {
 
 export class InputError extends Error {}
 
-/** The files to look at: named files as they are, folders walked as git sees them. */
-export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; unsupported: number }> {
+/** The files to look at: named files as they are, folders walked as git sees them (`onFolder` first). */
+export async function collectFiles(paths: readonly string[], onFolder?: () => void): Promise<{ files: string[]; unsupported: number }> {
   const files: string[] = [];
   let unsupported = 0;
   for (const given of paths) {
     const stat = await fs.stat(given).catch(() => undefined);
     if (!stat) throw new InputError(`${given}: no such file or folder`);
     if (stat.isDirectory()) {
+      onFolder?.();
       const root = path.resolve(given);
       const fromHere = path.relative(process.cwd(), root);
       const prefix = fromHere ? fromHere + path.sep : '';
@@ -52,13 +53,9 @@ export interface CheckHooks {
 }
 
 export async function checkPaths(paths: readonly string[], settings: Settings, hooks: CheckHooks = {}): Promise<CheckReport> {
-  // A folder may hold thousands of files: a second thread starts now, to be ready once the walk is done.
-  const folders = await Promise.all(paths.map((given) => fs.stat(given).then((s) => s.isDirectory(), () => false)));
-  const second = folders.includes(true) ? startSecondThread() : undefined;
-  const { files, unsupported } = await collectFiles(paths).catch((error) => {
-    second?.worker.postMessage(null);
-    throw error;
-  });
+  // A folder may hold thousands of files: a second thread starts before its walk, to be ready when it ends.
+  let second: SecondThread | undefined;
+  const { files, unsupported } = await collectFiles(paths, () => (second ??= startSecondThread()));
   let skippedLarge = 0;
   let skippedBinary = 0;
   // Files read, then files done: the count shown never goes back while the few files worth parsing wait.

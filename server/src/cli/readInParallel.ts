@@ -58,6 +58,8 @@ export async function readAllForAnalysis(files: readonly string[], settings: Rea
     replied = new Promise<ReadWorkerReply>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
+      // Once it has replied this changes nothing; before, the files it took would be lost.
+      worker.once('exit', () => reject(new Error('the second reading thread ended without its files')));
     }).finally(() => worker.unref());
     const work: ReadWork = { files, settings: { maxFileSize: settings.maxFileSize, minimumKnownCodes: settings.minimumKnownCodes }, next };
     worker.postMessage(work);
@@ -66,7 +68,7 @@ export async function readAllForAnalysis(files: readonly string[], settings: Rea
   }
   for (let index = Atomics.add(counter, 0, 1); index < files.length; index = Atomics.add(counter, 0, 1)) {
     results[index] = readForAnalysis(files[index]!, settings);
-    onRead?.(Math.min(index + 1, files.length));
+    onRead?.(index + 1);
   }
   let readByWorker = 0;
   if (replied) {
