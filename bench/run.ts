@@ -216,7 +216,7 @@ async function latencyRows(): Promise<void> {
   // runs slower throughout (its 99th percentiles were two to four times a later round's), and the figures
   // are a steady server's. Then three rounds, of which the median is reported: the 99th percentile of 1,000
   // sub-millisecond requests is their tenth slowest, and a few pauses of either process or of the machine
-  // decide it, so that one round's ratio moved between 0.6× and 2.5× from run to run, the floor's own p99
+  // decide it, so that one round's ratio moved between 0.6× and 3× from run to run, the floor's own p99
   // as much as the others'.
   await round();
   const rounds = [await round(), await round(), await round()];
