@@ -2,7 +2,7 @@
 // configuration files, and the lookup, list and coverage commands. Runs the bundled dist/cli.js.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -68,7 +68,7 @@ test('json: the same findings with positions and the counts', () => {
     path: 'python/handlers.py', rule: 'unhandled-codes', severity: 'information', line: 5, column: 5, endLine: 5, endColumn: 15,
     message: findings[2].message, fixable: true,
   });
-  assert.deepEqual(counts, { walked: 7, parsed: 6, skippedLarge: 0, skippedBinary: 1, unsupported: 0 });
+  assert.deepEqual(counts, { walked: 7, parsed: 6, skippedLarge: 0, skippedBinary: 1, skippedUnreadable: 0, unsupported: 0 });
   assert.match(findings[0].message, /^19 TikTok error codes are not handled by this if\/else chain\n/);
   assert.ok(findings.some((f: { path: string; message: string }) => f.path === 'typescript/maps.ts' && /by this lookup map/.test(f.message)));
 });
@@ -152,6 +152,26 @@ test('files over --max-file-size are skipped and counted', () => {
   const { counts } = JSON.parse(stdout);
   assert.ok(counts.skippedLarge >= 3, JSON.stringify(counts));
   assert.equal(counts.walked + counts.skippedLarge, 7);
+});
+
+test('a file that cannot be read is skipped, named on stderr and counted; the rest is checked', () => {
+  const root = tree();
+  const locked = join(root, 'typescript', 'locked.ts');
+  writeFileSync(locked, readFileSync(join(root, 'typescript', 'mistakes.ts')));
+  chmodSync(locked, 0o000);
+  // Root reads every file whatever its mode: run as nobody then, over a tree nobody may walk.
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) for (const dir of [root, join(root, 'typescript'), join(root, 'python')]) chmodSync(dir, 0o755);
+  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+  const text = run('check');
+  assert.equal(text.status, 1, text.stderr);
+  assert.equal(text.stderr, `warning: ${join('typescript', 'locked.ts')}: not read (EACCES: permission denied)\n`);
+  assert.match(text.stdout, /\n21 problems \(14 warnings, 7 information\) in 6 files; 7 files checked, 6 parsed, 1 skipped as binary, 1 skipped as unreadable\n$/);
+  const { counts } = JSON.parse(run('check', '--format', 'json').stdout);
+  assert.deepEqual(counts, { walked: 7, parsed: 6, skippedLarge: 0, skippedBinary: 1, skippedUnreadable: 1, unsupported: 0 });
+  const coverage = run('coverage');
+  assert.equal(coverage.status, 0, coverage.stderr);
+  assert.match(coverage.stdout, /\n7 files scanned, 1 skipped as unreadable\n$/);
 });
 
 test('--fix --dry-run prints a unified diff and leaves every file as it was', () => {

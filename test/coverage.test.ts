@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../server/src/analysis/coverage';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
-import { readSourceFile } from '../server/src/analysis/readForAnalysis';
+import { readForAnalysis, readSourceFile } from '../server/src/analysis/readForAnalysis';
 
 const handlerOf = (code: string) => `switch (c) {\n  case "${code}":\n  case "spam_risk":\n    break;\n}\n`;
 
@@ -81,4 +81,10 @@ test('a file is read whole up to the size limit, and given up one byte past it',
   writeFileSync(empty, 'ab');
   assert.equal(readSourceFile(file, 100_000)?.length, 100_000);
   assert.equal(readSourceFile(empty, 100_000)?.toString('utf8'), 'ab');
+});
+
+test('a file that cannot be read is skipped with the reason, and stops nothing', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tiktok-read-'));
+  assert.deepEqual(readForAnalysis(join(dir, 'gone.ts'), DEFAULT_SETTINGS), { skipped: 'unreadable', reason: 'ENOENT: no such file or directory' });
+  assert.equal(readForAnalysis(dir, DEFAULT_SETTINGS).skipped, 'unreadable');
 });

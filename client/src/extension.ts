@@ -131,6 +131,7 @@ interface CoverageResult {
   cancelled: boolean;
   filesScanned: number;
   skippedLarge: number;
+  skippedUnreadable: number;
   groups: Array<{ action: string; guidance: string; codes: Array<{ code: string; locations: CoverageLocation[] }> }>;
 }
 
@@ -196,7 +197,9 @@ async function showCoverage(tree: CoverageTree): Promise<void> {
   tree.show(result);
   await vscode.commands.executeCommand('setContext', 'tiktokErrors.coverageShown', true);
   await vscode.commands.executeCommand('tiktokErrors.coverage.focus');
-  const skipped = result.skippedLarge > 0 ? `, ${result.skippedLarge} large files skipped` : '';
+  const skipped =
+    (result.skippedLarge > 0 ? `, ${result.skippedLarge} large files skipped` : '') +
+    (result.skippedUnreadable > 0 ? `, ${result.skippedUnreadable} unreadable files skipped` : '');
   void vscode.window.showInformationMessage(`TikTok error handling coverage: ${result.summary} (${result.filesScanned} files scanned${skipped})${result.cancelled ? ', cancelled' : ''}`);
 }
 

@@ -20,6 +20,8 @@ export interface CoverageReport {
   readonly roots: readonly string[];
   readonly filesScanned: number;
   readonly skippedLarge: readonly string[];
+  /** Files that could not be read (permissions, gone since the walk): the scan goes on without them. */
+  readonly skippedUnreadable: readonly string[];
   /** Every catalog code, in catalog order, with where it is handled (empty when it is not). */
   readonly codes: ReadonlyArray<{ code: string; action: string; locations: CodeLocation[] }>;
   readonly cancelled: boolean;
@@ -43,6 +45,7 @@ export interface ScanOptions {
 export async function scanCoverage(roots: readonly string[], settings: Settings, options: ScanOptions = {}, catalog: Catalog = defaultCatalog): Promise<CoverageReport> {
   const files = await walkSourceFiles(roots, { exclude: options.exclude, isCancelled: options.isCancelled });
   const skippedLarge: string[] = [];
+  const skippedUnreadable: string[] = [];
   let scanned = 0;
   // Everything is read and sifted first, as `check` does: the command line picks the parser's WebAssembly
   // tier from how much is left to parse.
@@ -53,6 +56,7 @@ export async function scanCoverage(roots: readonly string[], settings: Settings,
     if (index % FILES_PER_TURN === FILES_PER_TURN - 1) await new Promise((next) => setImmediate(next));
     const read = readForAnalysis(file, settings, catalog);
     if (read.skipped === 'large') skippedLarge.push(file);
+    else if (read.skipped === 'unreadable') skippedUnreadable.push(file);
     else scanned++;
     if (read.skipped === undefined) toParse.push({ file, text: read.text });
   }
@@ -71,9 +75,16 @@ export async function scanCoverage(roots: readonly string[], settings: Settings,
     roots,
     filesScanned: scanned,
     skippedLarge,
+    skippedUnreadable,
     codes: catalog.entries.map((e) => ({ code: e.code, action: e.action, locations: locations.get(e.code)! })),
     cancelled: options.isCancelled?.() ?? false,
   };
+}
+
+/** ", 2 skipped as too large, 1 skipped as unreadable", or nothing. */
+function skippedSummary(report: CoverageReport): string {
+  const large = report.skippedLarge.length > 0 ? `, ${report.skippedLarge.length} skipped as too large` : '';
+  return large + (report.skippedUnreadable.length > 0 ? `, ${report.skippedUnreadable.length} skipped as unreadable` : '');
 }
 
 /** "18 of 25 handled; refresh-token 2/3, retry 3/3, user-error 13/19" */
@@ -101,7 +112,7 @@ export function renderCoverageMarkdown(report: CoverageReport, catalog: Catalog 
     const handled = codes.filter((code) => byCode.get(code)!.locations.length > 0).length;
     return `## ${action.id}: ${handled}/${codes.length}\n\n_${escapeMarkdown(action.guidance)}_\n\n${rows.join('\n')}`;
   });
-  const skipped = report.skippedLarge.length > 0 ? `, ${report.skippedLarge.length} skipped as too large` : '';
+  const skipped = skippedSummary(report);
   return [
     '# TikTok error handling coverage',
     `**${coverageSummary(report, catalog)}**`,
@@ -128,7 +139,7 @@ export function renderCoverageText(report: CoverageReport, catalog: Catalog = de
       lines.push(`  ${where.length > 0 ? '✓' : '✗'} ${code.padEnd(width)}  ${places}`);
     }
   }
-  const skipped = report.skippedLarge.length > 0 ? `, ${report.skippedLarge.length} skipped as too large` : '';
+  const skipped = skippedSummary(report);
   lines.push('', `${report.filesScanned} files scanned${skipped}`);
   return lines.join('\n') + '\n';
 }

@@ -33,7 +33,11 @@ export function readSourceFile(file: string, maxFileSize: number): Buffer | unde
 }
 
 /** What reading a file for analysis found: the text only where it is worth parsing. */
-export type ReadForAnalysis = { readonly skipped: 'large' | 'binary' | 'no handling' } | { readonly skipped?: undefined; readonly text: string };
+export type ReadForAnalysis =
+  | { readonly skipped: 'large' | 'binary' | 'no handling' }
+  /** Why, in a few words ("EACCES: permission denied"): one file that cannot be read stops no run. */
+  | { readonly skipped: 'unreadable'; readonly reason: string }
+  | { readonly skipped?: undefined; readonly text: string };
 
 /** What reading for analysis needs of the settings: a few numbers, which can go to another thread as they are. */
 export type ReadSettings = Pick<Settings, 'maxFileSize' | 'minimumKnownCodes'>;
@@ -44,7 +48,13 @@ export type ReadSettings = Pick<Settings, 'maxFileSize' | 'minimumKnownCodes'>;
  * decoding them, so only the few files worth parsing are decoded.
  */
 export function readForAnalysis(file: string, settings: ReadSettings, catalog: Catalog = defaultCatalog): ReadForAnalysis {
-  const bytes = readSourceFile(file, settings.maxFileSize);
+  let bytes;
+  try {
+    bytes = readSourceFile(file, settings.maxFileSize);
+  } catch (error) {
+    // Node's message ends in ", open '<path>'": the caller names the file.
+    return { skipped: 'unreadable', reason: (error instanceof Error ? error.message : String(error)).replace(/, \w+ '.*'$/s, '') };
+  }
   if (!bytes) return { skipped: 'large' };
   // A NUL byte means a binary file that happens to end in .ts.
   if (bytes.includes(0)) return { skipped: 'binary' };

@@ -19,7 +19,9 @@ export interface FileReport {
 
 export interface CheckReport {
   readonly files: FileReport[];
-  readonly counts: { walked: number; parsed: number; skippedLarge: number; skippedBinary: number; unsupported: number };
+  readonly counts: { walked: number; parsed: number; skippedLarge: number; skippedBinary: number; skippedUnreadable: number; unsupported: number };
+  /** The files that could not be read, and why; the run goes on without them. */
+  readonly unreadable: ReadonlyArray<{ readonly path: string; readonly reason: string }>;
 }
 
 export class InputError extends Error {}
@@ -58,6 +60,7 @@ export async function checkPaths(paths: readonly string[], settings: Settings, h
   const { files, unsupported } = await collectFiles(paths, () => (second ??= startSecondThread()));
   let skippedLarge = 0;
   let skippedBinary = 0;
+  const unreadable: Array<{ path: string; reason: string }> = [];
   // Files read, then files done: the count shown never goes back while the few files worth parsing wait.
   let shown = 0;
   const progress = (done: number) => done > shown && hooks.onProgress?.((shown = done), files.length);
@@ -68,6 +71,7 @@ export async function checkPaths(paths: readonly string[], settings: Settings, h
     if (read.skipped === undefined) toParse.push({ file: files[index]!, text: read.text });
     else if (read.skipped === 'large') skippedLarge++;
     else if (read.skipped === 'binary') skippedBinary++;
+    else if (read.skipped === 'unreadable') unreadable.push({ path: files[index]!, reason: read.reason });
   }
   let done = files.length - toParse.length;
   hooks.beforeParsing?.(toParse.reduce((sum, c) => sum + c.text.length, 0));
@@ -80,6 +84,7 @@ export async function checkPaths(paths: readonly string[], settings: Settings, h
   }
   return {
     files: reports.sort((a, b) => a.path.localeCompare(b.path)),
-    counts: { walked: files.length - skippedLarge, parsed: toParse.length, skippedLarge, skippedBinary, unsupported },
+    counts: { walked: files.length - skippedLarge - unreadable.length, parsed: toParse.length, skippedLarge, skippedBinary, skippedUnreadable: unreadable.length, unsupported },
+    unreadable,
   };
 }

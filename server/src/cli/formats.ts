@@ -46,10 +46,11 @@ export function summary(report: CheckReport, located: readonly Located[]): strin
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}${n === 1 || s === "information" ? "" : "s"}`);
   const files = new Set(located.map((l) => l.path)).size;
-  const { walked, parsed, skippedLarge, skippedBinary, unsupported } = report.counts;
+  const { walked, parsed, skippedLarge, skippedBinary, skippedUnreadable, unsupported } = report.counts;
   const skips = [
     skippedLarge > 0 ? `${skippedLarge} skipped as too large` : '',
     skippedBinary > 0 ? `${skippedBinary} skipped as binary` : '',
+    skippedUnreadable > 0 ? `${skippedUnreadable} skipped as unreadable` : '',
     unsupported > 0 ? `${unsupported} not of a supported language` : '',
   ].filter(Boolean);
   const found = located.length === 0 ? 'no problems' : `${located.length} ${located.length === 1 ? 'problem' : 'problems'} (${bySeverity.join(', ')}) in ${files} ${files === 1 ? 'file' : 'files'}`;

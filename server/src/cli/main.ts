@@ -103,6 +103,8 @@ async function check(args: string[]): Promise<number> {
     if (fixes.length > 0) report = await checkPaths(positionals.length > 0 ? positionals : ['.'], settings);
   }
 
+  // On stderr, whatever the format: a file left out is worth knowing, and stdout stays the report.
+  for (const { path, reason } of report.unreadable) process.stderr.write(`warning: ${path}: not read (${reason})\n`);
   write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION) : formatText(report));
   if (failOn === 'none') return 0;
   const threshold = SEVERITY_RANK[failOn as Severity];

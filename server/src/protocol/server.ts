@@ -251,6 +251,7 @@ export function startServer(connection: Connection): void {
       cancelled: report.cancelled,
       filesScanned: report.filesScanned,
       skippedLarge: report.skippedLarge.length,
+      skippedUnreadable: report.skippedUnreadable.length,
       groups: groupByAction(report.codes.map((c) => c.code)).map(({ action, codes }) => ({
         action: action.id,
         guidance: action.guidance,
