@@ -2,7 +2,7 @@
 // configuration files, and the lookup, list and coverage commands. Runs the bundled dist/cli.js.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -172,6 +172,19 @@ test('a file that cannot be read is skipped, named on stderr and counted; the re
   const coverage = run('coverage');
   assert.equal(coverage.status, 0, coverage.stderr);
   assert.match(coverage.stdout, /\n7 files scanned, 1 skipped as unreadable\n$/);
+});
+
+test('symbolic links met in a folder are not followed; a link given as a path is', () => {
+  const root = tree();
+  const outside = mkdtempSync(join(tmpdir(), 'tiktok-outside-'));
+  cpSync(join(root, 'typescript'), join(outside, 'typescript'), { recursive: true });
+  symlinkSync(join(outside, 'typescript'), join(root, 'linked-folder'));
+  symlinkSync(join(outside, 'typescript', 'mistakes.ts'), join(root, 'linked.ts'));
+  const walked = JSON.parse(cli(root, 'check', '--format', 'json').stdout);
+  assert.equal(walked.counts.walked, 7, 'the links are not walked');
+  const given = JSON.parse(cli(root, 'check', '--format', 'json', 'linked.ts').stdout);
+  assert.equal(given.counts.parsed, 1);
+  assert.ok(given.findings.length > 0);
 });
 
 test('--fix --dry-run prints a unified diff and leaves every file as it was', () => {
