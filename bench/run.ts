@@ -155,8 +155,16 @@ async function startServer(): Promise<Server> {
   });
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
-  // Completion lists as VS Code's client takes them: one edit range for the list rather than one per item.
-  const capabilities = { textDocument: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } } };
+  // Completion lists as VS Code's client takes them: one edit range for the list rather than one per item, and
+  // the detail resolved for the item shown.
+  const capabilities = {
+    textDocument: {
+      completion: {
+        completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+        completionItem: { resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } },
+      },
+    },
+  };
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities });
   await connection.sendNotification('initialized', {});
   return {

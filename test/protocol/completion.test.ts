@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
+import { catalog } from '../../server/src/analysis/catalog';
 import { startServer, type TestClient } from '../helpers/lspClient';
 
 let client: TestClient;
@@ -76,10 +77,13 @@ test('nothing outside strings, in comments, or in plain text', async () => {
   assert.deepEqual(await complete('plaintext', `error: "spam_§"\n`), []);
 });
 
-test('a client that takes list defaults gets one edit range for the list, and items that carry only what differs', async () => {
+test('a client that takes list defaults and resolves details gets one edit range for the list, and items that carry only what differs', async () => {
   // As VS Code's client declares it.
-  const capabilities = { textDocument: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } } };
-  const modern = await startServer(undefined, capabilities);
+  const completion = {
+    completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+    completionItem: { resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } },
+  };
+  const modern = await startServer(undefined, { textDocument: { completion } });
   try {
     const uri = 'file:///work/completion/defaults.ts';
     await modern.open(uri, 'typescript', 'const code = "spam_";\n');
@@ -87,10 +91,21 @@ test('a client that takes list defaults gets one edit range for the list, and it
     assert.equal(list.isIncomplete, false);
     assert.deepEqual(list.itemDefaults, { editRange: { start: { line: 0, character: 14 }, end: { line: 0, character: 19 } } });
     assert.equal(list.items.length, 25);
-    for (const item of list.items) assert.deepEqual(Object.keys(item).sort(), ['detail', 'kind', 'label', 'sortText'], JSON.stringify(item));
-    // The label alone names the code to resolve.
+    for (const item of list.items) assert.deepEqual(Object.keys(item).sort(), ['kind', 'label', 'sortText'], JSON.stringify(item));
+    // The label alone names the code to resolve; the detail comes with the card.
     const resolved = await modern.connection.sendRequest<CompletionItem>('completionItem/resolve', list.items.find((i) => i.label === 'spam_risk_text'));
     assert.match((resolved.documentation as { value: string }).value, /^### `spam_risk_text`/);
+    assert.equal(resolved.detail, catalog.get('spam_risk_text')!.message);
+
+    // In a construct, the codes not handled yet are marked, and say so once resolved.
+    const switchUri = 'file:///work/completion/defaults.py';
+    await modern.open(switchUri, 'python', 'match code:\n    case "access_token_invalid":\n        pass\n    case "spam_risk" | "internal":\n        pass\n    case "":\n        pass\n');
+    const inSwitch = await modern.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri: switchUri }, position: { line: 5, character: 10 } });
+    const [missing, handled] = ['scope_not_authorized', 'internal'].map((code) => inSwitch.items.find((i) => i.label === code)!);
+    assert.deepEqual([missing!.data, handled!.data], [1, undefined]);
+    const details = await Promise.all([missing, handled].map(async (item) => (await modern.connection.sendRequest<CompletionItem>('completionItem/resolve', item)).detail));
+    assert.match(details[0]!, /^not handled yet · /);
+    assert.doesNotMatch(details[1]!, /not handled/);
   } finally {
     await modern.close();
   }

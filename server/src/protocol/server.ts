@@ -20,7 +20,7 @@ import { fixAllText } from '../analysis/analyze';
 import { renderCard, renderDetails } from '../analysis/card';
 import { completeCode, type CodeSuggestion } from '../analysis/completion';
 import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../analysis/coverage';
-import { catalog, groupByAction } from '../analysis/catalog';
+import { catalog, groupByAction, type ErrorEntry } from '../analysis/catalog';
 import { codeAtInText, codeAtInTree } from '../analysis/codeOccurrences';
 import { DEFAULT_SETTINGS, languageEnabled, readSettings, type Settings } from '../analysis/settings';
 import { minimalEdit } from '../analysis/text';
@@ -47,6 +47,8 @@ export function startServer(connection: Connection): void {
   let pullsConfiguration = false;
   /** The client takes one edit range for a whole completion list (LSP 3.17), instead of one per item. */
   let sharedEditRange = false;
+  /** The client resolves `detail` for the item it shows (VS Code shows no other item's), so lists need not carry it. */
+  let lazyDetail = false;
   const pending = new Map<string, NodeJS.Timeout>();
 
   /** Runs a handler so that no document or request can take the server down: a failure is logged once and answered empty. */
@@ -101,6 +103,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
     sharedEditRange = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
+    lazyDetail = params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('detail') === true;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings !== undefined) applySettings(options.settings);
     return {
@@ -180,10 +183,12 @@ export function startServer(connection: Connection): void {
   });
 
   const itemLists = new WeakMap<readonly CodeSuggestion[], CompletionItem[]>();
+  const detailOf = (entry: ErrorEntry, missing: boolean) => (missing ? `not handled yet · ${entry.message}` : entry.message);
   /**
    * Sent on every keystroke in a string, so only what differs from the protocol's defaults: the label is what
    * is filtered and inserted, and the card comes with completionItem/resolve, for the one item shown (25 cards
-   * per keystroke would not be read). A list of suggestions is reused while its construct is unchanged, and so
+   * per keystroke would not be read); so does the detail, where the client resolves it, and then `data: 1`
+   * marks a code not handled yet. A list of suggestions is reused while its construct is unchanged, and so
    * are its items.
    */
   function completionItems(suggestions: readonly CodeSuggestion[]): CompletionItem[] {
@@ -192,7 +197,7 @@ export function startServer(connection: Connection): void {
       items = suggestions.map(({ entry, missing }, index) => ({
         label: entry.code,
         kind: CompletionItemKind.Constant,
-        detail: missing ? `not handled yet · ${entry.message}` : entry.message,
+        ...(lazyDetail ? (missing ? { data: 1 } : {}) : { detail: detailOf(entry, missing) }),
         sortText: String(index).padStart(2, '0'),
         ...(missing && index === 0 ? { preselect: true } : {}),
       }));
@@ -203,7 +208,8 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletionResolve((item): CompletionItem => {
     const entry = catalog.get(item.label);
-    return entry ? { ...item, documentation: { kind: MarkupKind.Markdown, value: renderCard(entry) } } : item;
+    if (!entry) return item;
+    return { ...item, detail: item.detail ?? detailOf(entry, item.data === 1), documentation: { kind: MarkupKind.Markdown, value: renderCard(entry) } };
   });
 
   connection.onCodeAction(async ({ textDocument, range, context }, token): Promise<CodeAction[]> => {

@@ -107,6 +107,8 @@ async function completion(): Promise<void> {
   const item = list.items.find((i) => labelOf(i) === 'spam_risk_too_many_pending_share')!;
   const card = typeof item.documentation === 'string' ? item.documentation : item.documentation?.value ?? '';
   assert.ok(card.includes('### `spam_risk_too_many_pending_share`'), `no card on the resolved item: ${JSON.stringify(item.documentation)}`);
+  // VS Code resolves the detail too, so the list leaves it out; the resolved item has it.
+  assert.match(item.detail ?? '', /upload cap/, `no detail on the resolved item: ${JSON.stringify(item.detail)}`);
   // The list's one edit range (LSP item defaults) reaches each item: choosing one replaces the string's content.
   const range = item.range instanceof vscode.Range ? item.range : item.range?.replacing;
   assert.equal(range && editor.document.getText(range), 'spam_risk_too_many_pending_share', `the item replaces ${JSON.stringify(range)}`);
