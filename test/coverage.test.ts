@@ -34,6 +34,14 @@ test('coverage counts labels of TikTok switches only, by action, skipping ignore
   assert.deepEqual(where.map((l) => [l.file.slice(root.length + 1), l.line, l.column]), [['worker/status.py', 8, 14]]);
 });
 
+test('the places a code is handled are listed in the order people read paths in, not by character codes', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-coverage-order-'));
+  for (const name of ['Zeta.ts', 'alpha.ts', 'Beta.ts']) writeFileSync(join(root, name), handlerOf('internal'));
+  const report = await scanCoverage([root], DEFAULT_SETTINGS);
+  const where = report.codes.find((c) => c.code === 'internal')!.locations.map((l) => l.file.slice(root.length + 1));
+  assert.deepEqual(where, ['alpha.ts', 'Beta.ts', 'Zeta.ts']);
+});
+
 test('files over the size limit are skipped and counted; under it they are scanned', async () => {
   const root = workspace();
   const small = await scanCoverage([root], { ...DEFAULT_SETTINGS, maxFileSize: 1_000_000 }, { exclude: ['out/'] });

@@ -61,6 +61,8 @@ export async function scanCoverage(roots: readonly string[], settings: Settings,
     if (read.skipped === undefined) toParse.push({ file, text: read.text });
   }
   options.beforeParsing?.(toParse.reduce((sum, c) => sum + c.text.length, 0));
+  // Locations are listed in the order people read paths in, whatever order the walk took.
+  toParse.sort((a, b) => a.file.localeCompare(b.file));
   const locations = new Map(catalog.entries.map((e) => [e.code, [] as CodeLocation[]]));
   for (const { file, text } of toParse) {
     if (options.isCancelled?.()) break;

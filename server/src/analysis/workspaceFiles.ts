@@ -2,7 +2,7 @@
 // level, node_modules and .git skipped, extra exclude patterns (VS Code's files.exclude). Reading them is
 // readForAnalysis.ts.
 // Named imports: the bundle reaches a namespace import's members through getters, on every file of a walk.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join, resolve, sep as separator } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { languageForPath } from '../languages';
@@ -45,6 +45,12 @@ function isIgnored(rules: readonly Rules[], file: string, isDirectory: boolean):
   return false;
 }
 
+/**
+ * By UTF-16 code units, as git lists files: stable on every machine, and a locale's collation (ICU) cost a
+ * run over this project's node_modules about 9 ms. What users read is sorted for them (reports, coverage).
+ */
+const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 /** The files, in a stable order; their sizes are checked when they are read (readForAnalysis.ts). */
 export async function walkSourceFiles(roots: readonly string[], options: WalkOptions = {}): Promise<string[]> {
   const files: string[] = [];
@@ -64,7 +70,7 @@ export async function walkSourceFiles(roots: readonly string[], options: WalkOpt
     const active = own ? [...rules, own] : rules;
     // Joined by hand: the folder is already normal, and path.join normalises every name again.
     const prefix = dir.endsWith(separator) ? dir : dir + separator;
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of entries.sort(byName)) {
       if (entry.isDirectory()) {
         if (!ALWAYS_SKIPPED.has(entry.name) && !isIgnored(active, prefix + entry.name, true)) await visit(prefix + entry.name, active);
       } else if (entry.isFile() && languageForPath(entry.name) && !isIgnored(active, prefix + entry.name, false)) {
