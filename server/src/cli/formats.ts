@@ -33,7 +33,10 @@ export function locate(report: CheckReport): Located[] {
           column: start.column,
           endLine: end.line,
           endColumn: end.column,
-          fixable: f.fixes.some((x) => x.inFixAll),
+          // Written only when read (JSON and SARIF read it, text does not): knowing means writing every fix.
+          get fixable() {
+            return f.fixes.some((x) => x.inFixAll);
+          },
         };
       })
       .sort((a, b) => a.line - b.line || a.column - b.column);
