@@ -10,7 +10,7 @@ import type { Severity } from '../analysis/settings';
 import { checkPaths, InputError } from './checkFiles';
 import { ConfigError, loadConfig, settingsFrom } from './config';
 import { computeFixes, unifiedDiff, writeAtomically } from './fix';
-import { formatJson, formatText, locate, SEVERITY_RANK } from './formats';
+import { formatJson, formatText, SEVERITY_RANK } from './formats';
 import { formatSarif } from './sarif';
 import { chooseWasmTier } from './wasmTier';
 
@@ -108,7 +108,7 @@ async function check(args: string[]): Promise<number> {
   write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION) : formatText(report));
   if (failOn === 'none') return 0;
   const threshold = SEVERITY_RANK[failOn as Severity];
-  return locate(report).some((l) => SEVERITY_RANK[l.severity] >= threshold) ? 1 : 0;
+  return report.files.some((file) => file.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) ? 1 : 0;
 }
 
 function lookup(args: string[]): number {
