@@ -147,8 +147,10 @@ export function insertArms(text: string, language: LanguageSupport, shape: Const
   }
 
   const after = anchor.after;
-  // Some grammars end a node after the \r of a CRLF; never insert between \r and \n.
-  let at = text[after.span.end - 1] === '\r' && text[after.span.end] === '\n' ? after.span.end - 1 : after.span.end;
+  // Some grammars end an arm after the line break and indentation that follow it (Go), or after the \r of a
+  // CRLF: insert where its text ends.
+  let at = after.span.end;
+  while (at > after.span.start && /\s/.test(text[at - 1]!)) at--;
   let prefix = '';
   if (shape.armSeparator) {
     const following = whitespaceAt(text, at);

@@ -93,6 +93,14 @@ ruleTester(unhandledCodes, {
       errors: [{ message: '1 TikTok error code is not handled by this if/else chain', covers: 'if ($code === "spam_risk")' }],
     },
     {
+      name: 'Go switch without a default: new cases right after the last one, the closing brace where it was',
+      language: 'go',
+      code: `package m\nfunc f(code string) {\n\tswitch code {\n\tcase "spam_risk", "internal":\n\t\ta()\n\t}\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal', 'rate_limit_exceeded') },
+      errors: [{ message: '1 TikTok error code is not handled by this switch', severity: 'warning', covers: 'switch code' }],
+      output: `package m\nfunc f(code string) {\n\tswitch code {\n\tcase "spam_risk", "internal":\n\t\ta()\n\t// retry: retry later with exponential backoff\n\tcase "rate_limit_exceeded":\n\t\tpanic("TODO: handle these TikTok errors (retry): retry later with exponential backoff")\n\t}\n}\n`,
+    },
+    {
       name: 'Go chain: new branches follow the closing brace, as Go requires',
       language: 'go',
       code: `package m\nfunc f(err E) {\n\tif err.Code == "spam_risk" {\n\t\ta()\n\t} else if err.Code == "internal" {\n\t\tb()\n\t}\n}\n`,
