@@ -43,7 +43,7 @@ test('text: compiler-style lines, a summary with the skips, exit 1', () => {
   assert.match(stdout, /^python\/handlers\.py:5:5: information unhandled-codes: 21 TikTok error codes are not handled by this match\n    refresh-token \(2\): scope_not_authorized, scope_permission_missed\n/m);
   assert.match(stdout, /^typescript\/mistakes\.ts:6:10: warning unknown-code: Unknown TikTok error code 'spam_risk_too_many_post'; did you mean 'spam_risk_too_many_posts'\?$/m);
   assert.doesNotMatch(stdout, /generated|node_modules|blob\.ts/);
-  assert.match(stdout, /\n21 problems \(14 warnings, 7 information\) in 6 files; 7 files checked, 6 parsed, 1 skipped as binary\n$/);
+  assert.match(stdout, /\n22 problems \(14 warnings, 8 information\) in 6 files; 7 files checked, 6 parsed, 1 skipped as binary\n$/);
 });
 
 test('a tree of more than a thousand files, read on two threads, gives what the small tree gives', () => {
@@ -63,7 +63,7 @@ test('json: the same findings with positions and the counts', () => {
   const { code, stdout } = cli(tree(), 'check', '--format', 'json');
   assert.equal(code, 1);
   const { findings, counts } = JSON.parse(stdout);
-  assert.equal(findings.length, 21);
+  assert.equal(findings.length, 22);
   assert.deepEqual(findings[2], {
     path: 'python/handlers.py', rule: 'unhandled-codes', severity: 'information', line: 5, column: 5, endLine: 5, endColumn: 15,
     message: findings[2].message, fixable: true,
@@ -85,7 +85,7 @@ test('sarif: a 2.1.0 log that code scanning accepts, with rule help from the cat
   assert.equal(run.tool.driver.name, 'tiktok-errors');
   assert.deepEqual(rules.map((r) => r.id), ['unknown-code', 'duplicate-case', 'unhandled-codes']);
   assert.match(rules[2]!.help.text, /retry \(rate_limit_exceeded, too many requests, internal\): Retry the same request later/);
-  assert.equal(run.results.length, 21);
+  assert.equal(run.results.length, 22);
   for (const result of run.results) {
     assert.equal(rules[result.ruleIndex]!.id, result.ruleId);
     assert.ok(['error', 'warning', 'note'].includes(result.level));
@@ -166,7 +166,7 @@ test('a file that cannot be read is skipped, named on stderr and counted; the re
   const text = run('check');
   assert.equal(text.status, 1, text.stderr);
   assert.equal(text.stderr, `warning: ${join('typescript', 'locked.ts')}: not read (EACCES: permission denied)\n`);
-  assert.match(text.stdout, /\n21 problems \(14 warnings, 7 information\) in 6 files; 7 files checked, 6 parsed, 1 skipped as binary, 1 skipped as unreadable\n$/);
+  assert.match(text.stdout, /\n22 problems \(14 warnings, 8 information\) in 6 files; 7 files checked, 6 parsed, 1 skipped as binary, 1 skipped as unreadable\n$/);
   const { counts } = JSON.parse(run('check', '--format', 'json').stdout);
   assert.deepEqual(counts, { walked: 7, parsed: 6, skippedLarge: 0, skippedBinary: 1, skippedUnreadable: 1, unsupported: 0 });
   const coverage = run('coverage');

@@ -1,5 +1,5 @@
 // if/else chains that compare one subject with codes: `if (code === "a") … else if (["b", "c"].includes(code)) … else …`.
-import { spanOf, type ArmShape, type ChainSupport, type Comparison, type ConstructShape } from '../languages/language';
+import { spanOf, type ArmShape, type ChainSupport, type Comparison, type ConstructShape, type LabelShape } from '../languages/language';
 import type { Node } from './parsing';
 
 /** Parentheses around a condition or one of its parts change nothing. */
@@ -21,29 +21,52 @@ function readCondition(node: Node, chains: ChainSupport): Comparison[] | undefin
   return comparison && comparison.labels.length > 0 ? [comparison] : undefined;
 }
 
+/** What every test of a construct compares, and each arm's labels, in the order of the arms. */
+export interface TestedArms {
+  readonly subject: string;
+  readonly labels: LabelShape[][];
+}
+
 /**
- * A chain of at least two tests of the same subject (textually, after trimming), each made only of comparisons
- * with string literals; the final `else` is its default arm. One lone `if` checks a code, it does not branch over codes.
+ * Reads the tests of each arm (a chain's condition; the values of a `case` in `switch (true)` or Go's
+ * `switch {`, any of which selects it). Every part of every test must compare one and the same subject
+ * (textually, after trimming) with codes; an arm with no test, a default, gets no labels. Else undefined.
+ */
+export function readTestedArms(tests: ReadonlyArray<readonly Node[]>, chains: ChainSupport): TestedArms | undefined {
+  let subject: string | undefined;
+  const labels: LabelShape[][] = [];
+  for (const armTests of tests) {
+    const armLabels: LabelShape[] = [];
+    for (const test of armTests) {
+      const comparisons = readCondition(test, chains);
+      if (!comparisons) return undefined;
+      for (const comparison of comparisons) {
+        subject ??= comparison.subject;
+        if (comparison.subject !== subject) return undefined;
+        armLabels.push(...comparison.labels);
+      }
+    }
+    labels.push(armLabels);
+  }
+  return subject === undefined ? undefined : { subject, labels };
+}
+
+/**
+ * A chain of at least two tests of the same subject, each made only of comparisons with string literals; the
+ * final `else` is its default arm. One lone `if` checks a code, it does not branch over codes.
  */
 export function readChain(node: Node, text: string, chains: ChainSupport): ConstructShape | undefined {
   const branches = chains.branches(node, text);
   if (!branches || branches.filter((b) => b.condition).length < 2) return undefined;
-  let subject: string | undefined;
-  const arms: ArmShape[] = [];
-  for (const branch of branches) {
-    const base = { span: branch.span, fallsThrough: false, isBareLabel: false };
-    if (!branch.condition) {
-      arms.push({ ...base, labels: [], isDefault: true });
-      continue;
-    }
-    const comparisons = readCondition(branch.condition, chains);
-    if (!comparisons) return undefined;
-    for (const comparison of comparisons) {
-      subject ??= comparison.subject;
-      if (comparison.subject !== subject) return undefined;
-    }
-    arms.push({ ...base, labels: comparisons.flatMap((c) => c.labels), isDefault: false });
-  }
+  const tested = readTestedArms(branches.map((b) => (b.condition ? [b.condition] : [])), chains);
+  if (!tested) return undefined;
+  const arms: ArmShape[] = branches.map((branch, i) => ({
+    span: branch.span,
+    labels: tested.labels[i]!,
+    isDefault: !branch.condition,
+    fallsThrough: false,
+    isBareLabel: false,
+  }));
   const first = branches[0]!.condition!;
   // `if (code == "a")`: the parentheses belong to the statement in some grammars, not to the condition.
   const closing = first.nextSibling?.type === ')' ? first.nextSibling : first;
@@ -54,7 +77,7 @@ export function readChain(node: Node, text: string, chains: ChainSupport): Const
     head: { start: node.startIndex, end: closing.endIndex },
     span: spanOf(node),
     arms,
-    subject,
+    subject: tested.subject,
     joinsInline: chains.joinsInline,
   };
 }

@@ -1,4 +1,6 @@
-// Go: expression `switch` with `case "a", "b":`; if/else chains with `==` and `slices.Contains`; map literals.
+// Go: expression `switch` with `case "a", "b":` and `switch {` over tests; if/else chains with `==` and
+// `slices.Contains`; map literals.
+import { readTestedArms } from '../analysis/chains';
 import type { Node } from '../analysis/parsing';
 import {
   cStyleChains,
@@ -16,17 +18,18 @@ import {
   spanOf,
   fitsOnOneLine,
   type ArmShape,
+  type LabelShape,
   type LanguageSupport,
+  withoutComments,
   type RenderedLine,
 } from './language';
 
 const STRING_TYPES = ['interpreted_string_literal', 'raw_string_literal'];
 
-function readArm(node: Node): ArmShape | undefined {
-  const isDefault = node.type === 'default_case';
-  if (!isDefault && node.type !== 'expression_case') return undefined;
+/** `labels`: read from the case's tests in a switch over tests; else from its string values. */
+function readArm(node: Node, labels?: LabelShape[]): ArmShape {
   const values = node.childForFieldName('value');
-  const labels = values
+  const strings = values
     ? namedChildren(values)
         .filter((n) => STRING_TYPES.includes(n.type))
         .map(readStringLiteral)
@@ -36,8 +39,8 @@ function readArm(node: Node): ArmShape | undefined {
   const last = statements.filter((n) => n.type !== 'comment').at(-1);
   return {
     span: spanOf(node),
-    labels,
-    isDefault,
+    labels: labels ?? strings,
+    isDefault: node.type === 'default_case',
     isBareLabel: false,
     fallsThrough: last?.type === 'fallthrough_statement',
   };
@@ -59,6 +62,8 @@ function membership(node: Node): ReturnType<ChainSupport['compare']> {
   return labels ? { subject: args[1]!.text.trim(), labels } : undefined;
 }
 
+const equalsTest = (subject: string, code: string) => `${subject} == ${cStyleQuote(code, '"')}`;
+
 const chains = cStyleChains({
   ifType: 'if_statement',
   compare(node) {
@@ -67,7 +72,7 @@ const chains = cStyleChains({
     return operands && equalityWithString(...operands, isString);
   },
   parenthesize: false,
-  test: (subject, code) => `${subject} == ${cStyleQuote(code, '"')}`,
+  test: (subject, code) => equalsTest(subject, code),
   stub: (message) => `panic(${cStyleQuote(message, '"')})`,
 });
 
@@ -98,20 +103,26 @@ export const go: LanguageSupport = {
   stringTypes: STRING_TYPES,
   commentTypes: ['comment'],
   isKey: () => false,
-  constructQuery: '(expression_switch_statement value: (_)) @construct',
+  constructQuery: '(expression_switch_statement) @construct',
   readConstruct(node) {
     const subject = node.childForFieldName('value');
-    if (!subject) return undefined;
-    const arms = namedChildren(node)
-      .map(readArm)
-      .filter((a): a is ArmShape => a !== undefined);
-    return { family: 'switch', kind: 'switch', form: 'expression', head: { start: node.startIndex, end: subject.endIndex }, span: spanOf(node), arms };
+    const cases = namedChildren(node).filter((n) => n.type === 'expression_case' || n.type === 'default_case');
+    const shape = { family: 'switch', kind: 'switch', form: 'expression', span: spanOf(node) } as const;
+    if (subject) return { ...shape, head: { start: node.startIndex, end: subject.endIndex }, arms: cases.map((c) => readArm(c)) };
+    // `switch {`: each case's values are tests, any of which selects it, as in an if/else chain.
+    const tests = cases.map((c) => {
+      const values = c.childForFieldName('value');
+      return values ? withoutComments(namedChildren(values)) : [];
+    });
+    const tested = readTestedArms(tests, chains);
+    const before = node.childForFieldName('initializer') ?? node.firstChild!;
+    return tested && { ...shape, head: { start: node.startIndex, end: before.endIndex }, arms: cases.map((c, i) => readArm(c, tested.labels[i])), subject: tested.subject };
   },
   renderArms(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `// ${group.comment}`]);
-      const labels = group.codes.map((c) => cStyleQuote(c, style.quote));
+      const labels = group.codes.map((c) => (style.subject ? equalsTest(style.subject, c) : cStyleQuote(c, style.quote)));
       if (fitsOnOneLine(labels, ', ')) lines.push([0, `case ${labels.join(', ')}:`]);
       else labels.forEach((label, i) => lines.push([i === 0 ? 0 : 1, `${i === 0 ? 'case ' : ''}${label}${i === labels.length - 1 ? ':' : ','}`]));
       lines.push([1, `panic(${cStyleQuote(group.message, '"')})`]);

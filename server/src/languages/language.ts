@@ -47,7 +47,10 @@ export interface ConstructShape {
   readonly arms: readonly ArmShape[];
   /** Punctuation that must follow every arm (`,` in Rust, C# and PHP match). */
   readonly armSeparator?: string;
-  /** A chain's subject as written: `code`, `err.Code`, `$code`. */
+  /**
+   * What every test compares, as written (`code`, `err.Code`, `$code`), where the labels stand inside tests:
+   * if/else chains, and switches over tests (`switch (true)`, Go's `switch {`), whose new labels test it too.
+   */
   readonly subject?: string;
   /** New branches continue the line after the last branch's block: `} else if (…) {`. */
   readonly joinsInline?: boolean;
@@ -69,7 +72,7 @@ export interface RenderStyle {
   readonly form: string;
   /** True when the existing arms put several labels in one arm (`case "a", "b":`). */
   readonly listsLabels: boolean;
-  /** Chains: the subject to compare. */
+  /** Chains and switches over tests: the subject that new labels compare; empty elsewhere. */
   readonly subject: string;
   /** Maps: the existing keys are bare words (`{ spam_risk_text: … }`), so new ones are too where they can be. */
   readonly bareKeys: boolean;

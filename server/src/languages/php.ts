@@ -1,4 +1,5 @@
-// PHP: `switch` and `match`; if/elseif chains with `===` and `in_array`; array literals keyed by codes.
+// PHP: `switch` and `match`, on a subject or on `(true)` over tests; if/elseif chains with `===` and `in_array`; array literals keyed by codes.
+import { readTestedArms } from '../analysis/chains';
 import type { Node } from '../analysis/parsing';
 import {
   binaryOperands,
@@ -20,6 +21,7 @@ import {
   fitsOnOneLine,
   followsElse,
   type ArmShape,
+  type LabelShape,
   type LanguageSupport,
   type RenderedLine,
 } from './language';
@@ -42,31 +44,47 @@ function stringsOf(node: Node | null) {
   return candidates.map(readStringLiteral).filter((l) => l !== undefined);
 }
 
-function readSwitchArm(node: Node): ArmShape | undefined {
+/** `labels`: read from the case's test in a switch over tests; else from its string value. */
+function readSwitchArm(node: Node, labels?: LabelShape[]): ArmShape {
   const isDefault = node.type === 'default_statement';
-  if (!isDefault && node.type !== 'case_statement') return undefined;
   const value = node.childForFieldName('value');
   const statements = namedChildren(node).filter((n) => n.id !== value?.id && n.type !== 'comment');
   return {
     span: spanOf(node),
-    labels: stringsOf(value),
+    labels: labels ?? stringsOf(value),
     isDefault,
     isBareLabel: statements.length === 0,
     fallsThrough: !endsControlFlow(statements),
   };
 }
 
-function readMatchArm(node: Node): ArmShape | undefined {
-  const isDefault = node.type === 'match_default_expression';
-  if (!isDefault && node.type !== 'match_conditional_expression') return undefined;
+function readMatchArm(node: Node, labels?: LabelShape[]): ArmShape {
   return {
     span: spanOf(node),
-    labels: stringsOf(node.childForFieldName('conditional_expressions')),
-    isDefault,
+    labels: labels ?? stringsOf(node.childForFieldName('conditional_expressions')),
+    isDefault: node.type === 'match_default_expression',
     isBareLabel: false,
     fallsThrough: false,
   };
 }
+
+/** A switch's cases or a match's arms; with them, each one's tests where the subject is `(true)`. */
+function armsOf(node: Node, body: Node): { arms: Node[]; tests: (arm: Node) => Node[] } {
+  if (node.type === 'switch_statement') {
+    const arms = namedChildren(body).filter((n) => n.type === 'case_statement' || n.type === 'default_statement');
+    return { arms, tests: (arm) => [arm.childForFieldName('value')].filter((value) => value !== null) };
+  }
+  const arms = namedChildren(body).filter((n) => n.type === 'match_conditional_expression' || n.type === 'match_default_expression');
+  return {
+    arms,
+    tests(arm) {
+      const conditions = arm.childForFieldName('conditional_expressions');
+      return conditions ? withoutComments(namedChildren(conditions)) : [];
+    },
+  };
+}
+
+const isTrue = (node: Node) => node.type === 'parenthesized_expression' && node.namedChildCount === 1 && /^true$/i.test(node.namedChild(0)!.text);
 
 const isString = (node: Node) => STRING_TYPES.includes(node.type);
 const STUB = (message: string, quote: string) => `throw new \\LogicException(${cStyleQuote(message, quote)})`;
@@ -96,6 +114,8 @@ function ifBranches(node: Node): Branch[] | undefined {
   return read(node) ? out : undefined;
 }
 
+const identityTest = (subject: string, code: string, quote: string) => `${subject} === ${cStyleQuote(code, quote)}`;
+
 const chains: ChainSupport = {
   query: '(if_statement) @chain',
   branches: (node, text) => (followsElse(node, text, 'else_clause') ? undefined : ifBranches(node)),
@@ -118,7 +138,7 @@ const chains: ChainSupport = {
     renderInlineChain(groups, {
       keyword: 'elseif',
       parenthesize: true,
-      test: (code) => `${style.subject} === ${cStyleQuote(code, style.quote)}`,
+      test: (code) => identityTest(style.subject, code, style.quote),
       stub: (message) => `${STUB(message, style.quote)};`,
       lineComment: '//',
     }, style),
@@ -158,20 +178,24 @@ export const php: LanguageSupport = {
     const condition = node.childForFieldName('condition');
     const body = node.childForFieldName('body');
     if (!condition || !body) return undefined;
-    const head = { start: node.startIndex, end: condition.endIndex };
-    if (node.type === 'switch_statement') {
-      const arms = namedChildren(body).map(readSwitchArm).filter((a): a is ArmShape => a !== undefined);
-      return { family: 'switch', kind: 'switch', form: 'switch', head, span: spanOf(node), arms };
-    }
-    const arms = namedChildren(body).map(readMatchArm).filter((a): a is ArmShape => a !== undefined);
-    return { family: 'switch', kind: 'match', form: 'match', head, span: spanOf(node), arms, armSeparator: ',' };
+    const isSwitch = node.type === 'switch_statement';
+    const shape = isSwitch
+      ? ({ family: 'switch', kind: 'switch', form: 'switch' } as const)
+      : ({ family: 'switch', kind: 'match', form: 'match', armSeparator: ',' } as const);
+    const readArm = isSwitch ? readSwitchArm : readMatchArm;
+    const { arms, tests } = armsOf(node, body);
+    const place = { head: { start: node.startIndex, end: condition.endIndex }, span: spanOf(node) };
+    if (!isTrue(condition)) return { ...shape, ...place, arms: arms.map((arm) => readArm(arm)) };
+    // `switch (true)`, `match (true)`: each arm is selected by tests, as in an if/elseif chain.
+    const tested = readTestedArms(arms.map(tests), chains);
+    return tested && { ...shape, ...place, arms: arms.map((arm, i) => readArm(arm, tested.labels[i])), subject: tested.subject };
   },
   terminator: 'break;',
   renderArms(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `// ${group.comment}`]);
-      const quoted = group.codes.map((c) => cStyleQuote(c, style.quote));
+      const quoted = group.codes.map((c) => (style.subject ? identityTest(style.subject, c, style.quote) : cStyleQuote(c, style.quote)));
       const stub = `throw new \\LogicException(${cStyleQuote(group.message, style.quote)})`;
       if (style.form === 'match') {
         if (fitsOnOneLine(quoted, ', ')) lines.push([0, `${quoted.join(', ')} => ${stub},`]);

@@ -1,5 +1,6 @@
-// Ruby: `case`/`when "a", "b"` with `else` as the default; if/elsif chains with `==` and `%w[…].include?`;
-// hashes keyed by strings or symbols.
+// Ruby: `case`/`when "a", "b"` with `else` as the default, and `case` with no subject over tests; if/elsif
+// chains with `==` and `%w[…].include?`; hashes keyed by strings or symbols.
+import { readTestedArms } from '../analysis/chains';
 import type { Node } from '../analysis/parsing';
 import {
   keyValuePairs,
@@ -20,18 +21,26 @@ import {
   spanOf,
   fitsOnOneLine,
   type ArmShape,
+  type LabelShape,
   type LanguageSupport,
+  withoutComments,
   type RenderedLine,
 } from './language';
 
-function readArm(node: Node): ArmShape | undefined {
+/** `labels`: read from the `when`'s tests in a `case` with no subject; else from its string patterns. */
+function readArm(node: Node, labels?: LabelShape[]): ArmShape {
   if (node.type === 'else') return { span: spanOf(node), labels: [], isDefault: true, isBareLabel: false, fallsThrough: false };
-  if (node.type !== 'when') return undefined;
-  const labels = childrenOfType(node, 'pattern')
-    .flatMap((p) => childrenOfType(p, 'string'))
-    .map(readStringLiteral)
-    .filter((l) => l !== undefined);
-  return { span: spanOf(node), labels, isDefault: false, isBareLabel: false, fallsThrough: false };
+  const strings = () =>
+    childrenOfType(node, 'pattern')
+      .flatMap((p) => childrenOfType(p, 'string'))
+      .map(readStringLiteral)
+      .filter((l) => l !== undefined);
+  return { span: spanOf(node), labels: labels ?? strings(), isDefault: false, isBareLabel: false, fallsThrough: false };
+}
+
+/** A `when`'s tests, any of which selects it; none for `else`. */
+function testsOf(arm: Node): Node[] {
+  return childrenOfType(arm, 'pattern').flatMap((p) => withoutComments(namedChildren(p)));
 }
 
 const isString = (node: Node) => node.type === 'string';
@@ -62,6 +71,8 @@ function membership(node: Node): Comparison | undefined {
   return labels ? { subject: args[0]!.text.trim(), labels } : undefined;
 }
 
+const equalsTest = (subject: string, code: string, quote: string) => `${subject} == ${cStyleQuote(code, quote)}`;
+
 const chains: ChainSupport = {
   query: '(if) @chain',
   branches: ifBranches,
@@ -75,7 +86,7 @@ const chains: ChainSupport = {
   render(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
-      const tests = group.codes.map((code) => `${style.subject} == ${cStyleQuote(code, style.quote)}`);
+      const tests = group.codes.map((code) => equalsTest(style.subject, code, style.quote));
       // A line that ends in `||` goes on; one that does not would end the condition.
       if (fitsOnOneLine(tests, ' || ')) lines.push([0, `elsif ${tests.join(' || ')}`]);
       else tests.forEach((test, i) => lines.push([i === 0 ? 0 : 2, `${i === 0 ? 'elsif ' : ''}${test}${i === tests.length - 1 ? '' : ' ||'}`]));
@@ -118,20 +129,21 @@ export const ruby: LanguageSupport = {
   stringTypes: ['string'],
   commentTypes: ['comment'],
   isKey: (node) => node.type === 'hash_key_symbol' || node.type === 'simple_symbol',
-  constructQuery: '(case value: (_)) @construct',
+  constructQuery: '(case) @construct',
   readConstruct(node) {
     const value = node.childForFieldName('value');
-    if (!value) return undefined;
-    const arms = namedChildren(node)
-      .map(readArm)
-      .filter((a): a is ArmShape => a !== undefined);
-    return { family: 'switch', kind: 'case', form: 'when', head: { start: node.startIndex, end: value.endIndex }, span: spanOf(node), arms };
+    const arms = childrenOfType(node, 'when', 'else');
+    const shape = { family: 'switch', kind: 'case', form: 'when', span: spanOf(node) } as const;
+    if (value) return { ...shape, head: { start: node.startIndex, end: value.endIndex }, arms: arms.map((arm) => readArm(arm)) };
+    // `case` with no subject: each `when` is selected by tests, as in an if/elsif chain.
+    const tested = readTestedArms(arms.map(testsOf), chains);
+    return tested && { ...shape, head: { start: node.startIndex, end: node.startIndex + 'case'.length }, arms: arms.map((arm, i) => readArm(arm, tested.labels[i])), subject: tested.subject };
   },
   renderArms(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `# ${group.comment}`]);
-      const labels = group.codes.map((c) => cStyleQuote(c, style.quote));
+      const labels = group.codes.map((c) => (style.subject ? equalsTest(style.subject, c, style.quote) : cStyleQuote(c, style.quote)));
       if (fitsOnOneLine(labels, ', ')) lines.push([0, `when ${labels.join(', ')}`]);
       else labels.forEach((label, i) => lines.push([i === 0 ? 0 : 2, `${i === 0 ? 'when ' : ''}${label}${i === labels.length - 1 ? '' : ','}`]));
       lines.push([1, `raise NotImplementedError, ${cStyleQuote(group.message, style.quote)}`]);

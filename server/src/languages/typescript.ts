@@ -1,5 +1,6 @@
 // TypeScript: `switch`/`case`, if/else chains, object literals and `new Map([[…]])` keyed by codes.
 // JavaScript and TSX reuse this file with their own grammars.
+import { readTestedArms } from '../analysis/chains';
 import type { Node } from '../analysis/parsing';
 import {
   keyValuePairs,
@@ -19,6 +20,7 @@ import {
   spanOf,
   type ArmShape,
   type ConstructShape,
+  type LabelShape,
   type LanguageSupport,
   type RenderedLine,
 } from './language';
@@ -32,36 +34,42 @@ function endsControlFlow(statements: readonly Node[]): boolean {
   return last !== undefined && TERMINATORS.has(last.type);
 }
 
-function readArm(node: Node): ArmShape | undefined {
+/** `labels`: read from the case's test in a switch over tests; else from its string value. */
+function readArm(node: Node, labels?: LabelShape[]): ArmShape {
   const isDefault = node.type === 'switch_default';
-  if (!isDefault && node.type !== 'switch_case') return undefined;
   const value = node.childForFieldName('value');
   const label = value && (value.type === 'string' || value.type === 'template_string') ? readStringLiteral(value) : undefined;
   const body = node.childrenForFieldName('body').filter((n): n is Node => n !== null && n.type !== 'comment');
   return {
     span: spanOf(node),
-    labels: label ? [label] : [],
+    labels: labels ?? (label ? [label] : []),
     isDefault,
     isBareLabel: body.length === 0,
     fallsThrough: !endsControlFlow(body),
   };
 }
 
+/** `switch (true)`: each case is a test, as in an if/else chain. */
+const isTrue = (node: Node) => node.type === 'parenthesized_expression' && node.namedChildCount === 1 && node.namedChild(0)!.type === 'true';
+
 export function readSwitchStatement(node: Node): ConstructShape | undefined {
   const subject = node.childForFieldName('value');
   const body = node.childForFieldName('body');
   if (!subject || !body) return undefined;
-  const arms = namedChildren(body)
-    .map(readArm)
-    .filter((a): a is ArmShape => a !== undefined);
-  return { family: 'switch', kind: 'switch', form: 'statement', head: { start: node.startIndex, end: subject.endIndex }, span: spanOf(node), arms };
+  const cases = namedChildren(body).filter((n) => n.type === 'switch_case' || n.type === 'switch_default');
+  const shape = { family: 'switch', kind: 'switch', form: 'statement', head: { start: node.startIndex, end: subject.endIndex }, span: spanOf(node) } as const;
+  if (!isTrue(subject)) return { ...shape, arms: cases.map((c) => readArm(c)) };
+  const values = cases.map((c) => c.childForFieldName('value'));
+  const tested = readTestedArms(values.map((v) => (v ? [v] : [])), ecmaScriptChains);
+  return tested && { ...shape, arms: cases.map((c, i) => readArm(c, tested.labels[i])), subject: tested.subject };
 }
 
-export function renderCaseStatements(groups: Parameters<LanguageSupport['renderArms']>[0], quote: string): RenderedLine[] {
+/** `label` writes a code as a case's label: quoted, or a test of the subject in a switch over tests. */
+export function renderCaseStatements(groups: Parameters<LanguageSupport['renderArms']>[0], quote: string, label = (code: string) => cStyleQuote(code, quote)): RenderedLine[] {
   const lines: RenderedLine[] = [];
   for (const group of groups) {
     lines.push([0, `// ${group.comment}`]);
-    for (const code of group.codes) lines.push([0, `case ${cStyleQuote(code, quote)}:`]);
+    for (const code of group.codes) lines.push([0, `case ${label(code)}:`]);
     lines.push([1, `throw new Error(${cStyleQuote(group.message, quote)});`]);
   }
   return lines;
@@ -85,6 +93,8 @@ function membership(node: Node): ReturnType<ChainSupport['compare']> {
   return labels ? { subject: args[0]!.text.trim(), labels } : undefined;
 }
 
+const equalsTest = (subject: string, code: string, quote: string) => `${subject} === ${cStyleQuote(code, quote)}`;
+
 const ecmaScriptChains = cStyleChains({
   ifType: 'if_statement',
   elseClause: 'else_clause',
@@ -94,7 +104,7 @@ const ecmaScriptChains = cStyleChains({
     return operands && equalityWithString(...operands, isString);
   },
   parenthesize: true,
-  test: (subject, code, quote) => `${subject} === ${cStyleQuote(code, quote)}`,
+  test: equalsTest,
   stub: (message, quote) => `throw new Error(${cStyleQuote(message, quote)});`,
 });
 
@@ -140,7 +150,8 @@ export function ecmaScriptLanguage(name: string, languageIds: string[], fileExte
     constructQuery: '(switch_statement) @construct',
     readConstruct: readSwitchStatement,
     terminator: 'break;',
-    renderArms: (groups, style) => renderCaseStatements(groups, style.quote),
+    renderArms: (groups, style) =>
+      renderCaseStatements(groups, style.quote, style.subject ? (code) => equalsTest(style.subject, code, style.quote) : undefined),
     chains: ecmaScriptChains,
     maps: ecmaScriptMaps,
     quote: cStyleQuote,

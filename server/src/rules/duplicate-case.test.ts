@@ -58,5 +58,12 @@ ruleTester(duplicateCase, {
       errors: [{ message: 'already handled by an earlier branch of this if/else chain' }],
       fixTitles: [],
     },
+    {
+      name: 'a `switch (true)`: reported, but its tests are left for a person to merge',
+      language: 'javascript',
+      code: `switch (true) {\n  case c === "spam_risk":\n    a();\n    break;\n  case c === "internal" || c === "spam_risk":\n    b();\n}\n`,
+      errors: [{ message: 'already handled by an earlier case of this switch' }],
+      fixTitles: [],
+    },
   ],
 });

@@ -8,8 +8,8 @@ import { armNoun, TIKTOK_STATUS_DOCS, type Rule } from './rule';
 function removeLabel(text: string, shape: ConstructShape, armIndex: number, labelIndex: number): TextEdit | undefined {
   const arm = shape.arms[armIndex]!;
   const labels = arm.labels;
-  // A chain's tests and bodies are free-form: removing one comparison safely needs more than its span.
-  if (shape.family === 'chain') return undefined;
+  // Labels inside tests (chains, `switch (true)`): removing one comparison safely needs more than its span.
+  if (shape.subject !== undefined) return undefined;
   if (labels.length > 1) {
     // Take the label with the separator on one side: `"a" | "b"` loses ` | "b"`, or `"a" | ` when it comes first.
     return labelIndex > 0
