@@ -66,11 +66,32 @@ function membership(node: Node): Comparison | undefined {
   return labels ? { subject: subjectText(args[0]!), labels } : undefined;
 }
 
+/** `matches!(code, "a" | "b")`: the subject before the first comma, then string patterns joined by `|`. */
+function matchesMacro(node: Node): Comparison | undefined {
+  const args = namedChildren(node).find((n) => n.type === 'token_tree');
+  if (node.childForFieldName('macro')?.text !== 'matches' || !args) return undefined;
+  const tokens = args.children.filter((t): t is Node => t !== null && t.type !== 'line_comment' && t.type !== 'block_comment').slice(1, -1);
+  const comma = tokens.findIndex((t) => t.type === ',');
+  if (comma < 1) return undefined;
+  const patterns = tokens.slice(comma + 1);
+  if (patterns.at(-1)?.type === ',') patterns.pop();
+  const labels: LabelShape[] = [];
+  for (const [i, token] of patterns.entries()) {
+    const label = i % 2 === 0 && isString(token) ? readStringLiteral(token) : undefined;
+    if (label) labels.push(label);
+    else if (i % 2 === 0 || token.type !== '|') return undefined;
+  }
+  if (labels.length === 0 || patterns.length % 2 === 0) return undefined;
+  const subject = args.text.slice(tokens[0]!.startIndex - args.startIndex, tokens[comma - 1]!.endIndex - args.startIndex);
+  return { subject: subject.trim().replace(/^&\s*/, ''), labels };
+}
+
 const chains = cStyleChains({
   ifType: 'if_expression',
   elseClause: 'else_clause',
   compare(node) {
     if (node.type === 'call_expression') return membership(node);
+    if (node.type === 'macro_invocation') return matchesMacro(node);
     const operands = binaryOperands(node, 'binary_expression', ['==']);
     const comparison = operands && equalityWithString(...operands, isString);
     return comparison && { ...comparison, subject: comparison.subject.replace(/^&\s*/, '') };

@@ -63,6 +63,11 @@ ruleTester(unhandledCodes, {
       code: `package m\nfunc f(code, status string) {\n\tswitch {\n\tcase code == "spam_risk_text":\n\tcase status == "internal":\n\t}\n}\n`,
     },
     {
+      name: 'a Rust `matches!` with a guard is more than a comparison',
+      language: 'rust',
+      code: `fn f(code: &str) {\n    if matches!(code, "spam_risk_text" if retry) {\n        a();\n    } else if code == "internal" {\n        b();\n    }\n}\n`,
+    },
+    {
       name: 'a chain with a test that is more than a comparison',
       language: 'typescript',
       code: `if (code === "spam_risk_text" && attempts > 1) {\n  a();\n} else if (code === "internal") {\n  b();\n}\n`,
@@ -141,6 +146,14 @@ ruleTester(unhandledCodes, {
       settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal', 'rate_limit_exceeded', 'too many requests') },
       errors: [{ message: '2 TikTok error codes are not handled by this case', severity: 'warning', covers: 'case' }],
       output: `case\nwhen code == "spam_risk" then a\nwhen code == "internal"\n  b\n# retry: retry later with exponential backoff\nwhen code == "rate_limit_exceeded", code == "too many requests"\n  raise NotImplementedError, "TODO: handle these TikTok errors (retry): retry later with exponential backoff"\nend\n`,
+    },
+    {
+      name: 'Rust chain of `matches!` tests: new branches compare with ==',
+      language: 'rust',
+      code: `fn f(code: &str) {\n    if matches!(code, "spam_risk" | "internal") {\n        a();\n    } else if matches!(&code, "too many requests") {\n        b();\n    }\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal', 'too many requests', 'rate_limit_exceeded') },
+      errors: [{ message: '1 TikTok error code is not handled by this if/else chain', severity: 'warning' }],
+      output: `fn f(code: &str) {\n    if matches!(code, "spam_risk" | "internal") {\n        a();\n    } else if matches!(&code, "too many requests") {\n        b();\n    } else if code == "rate_limit_exceeded" {\n        // retry: retry later with exponential backoff\n        todo!("TODO: handle these TikTok errors (retry): retry later with exponential backoff")\n    }\n}\n`,
     },
     {
       name: 'Go chain: new branches follow the closing brace, as Go requires',
