@@ -1,5 +1,5 @@
 // C#: `switch` statements (`case "a":`) and `switch` expressions (`"a" or "b" =>`); if/else chains with `==`,
-// `is "a" or "b"` and `new[] { … }.Contains(code)`; dictionary initializers.
+// `Equals`, `is "a" or "b"` and `new[] { … }.Contains(code)`; dictionary initializers.
 import type { Node } from '../analysis/parsing';
 import {
   cStyleChains,
@@ -89,8 +89,22 @@ function membership(node: Node): Comparison | undefined {
   return labels ? { subject: subject.text.trim(), labels } : undefined;
 }
 
+const ORDINAL = /^(System\.)?StringComparison\.Ordinal$/;
+
+/** `code.Equals("a")`, `"a".Equals(code)`, `string.Equals(code, "a")`; each also with `StringComparison.Ordinal`. */
+function equalsCall(node: Node): Comparison | undefined {
+  const callee = node.childForFieldName('function');
+  if (callee?.type !== 'member_access_expression' || callee.childForFieldName('name')?.text !== 'Equals') return undefined;
+  const args = withoutComments(namedChildren(node.childForFieldName('arguments') ?? node)).map((a) => namedChildren(a)[0] ?? a);
+  if (ORDINAL.test(args.at(-1)?.text.replace(/\s/g, '') ?? '')) args.pop();
+  const target = callee.childForFieldName('expression');
+  if (!target) return undefined;
+  const operands = /^(string|String|System\.String)$/.test(target.text) ? args : [target, ...args];
+  return operands.length === 2 ? equalityWithString(operands[0]!, operands[1]!, isString) : undefined;
+}
+
 function compare(node: Node): Comparison | undefined {
-  if (node.type === 'invocation_expression') return membership(node);
+  if (node.type === 'invocation_expression') return membership(node) ?? equalsCall(node);
   if (node.type === 'is_pattern_expression') {
     const subject = node.childForFieldName('expression');
     const pattern = node.childForFieldName('pattern');

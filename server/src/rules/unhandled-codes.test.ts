@@ -156,6 +156,14 @@ ruleTester(unhandledCodes, {
       output: `fn f(code: &str) {\n    if matches!(code, "spam_risk" | "internal") {\n        a();\n    } else if matches!(&code, "too many requests") {\n        b();\n    } else if code == "rate_limit_exceeded" {\n        // retry: retry later with exponential backoff\n        todo!("TODO: handle these TikTok errors (retry): retry later with exponential backoff")\n    }\n}\n`,
     },
     {
+      name: 'C# chain of Equals tests: new branches compare with ==',
+      language: 'csharp',
+      code: `class A {\n    void F(string c) {\n        if (c.Equals("spam_risk")) {\n            X();\n        } else if (string.Equals(c, "internal", StringComparison.Ordinal)) {\n            Y();\n        }\n    }\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal', 'rate_limit_exceeded') },
+      errors: [{ message: '1 TikTok error code is not handled by this if/else chain', covers: 'if (c.Equals("spam_risk"))' }],
+      output: `class A {\n    void F(string c) {\n        if (c.Equals("spam_risk")) {\n            X();\n        } else if (string.Equals(c, "internal", StringComparison.Ordinal)) {\n            Y();\n        } else if (c == "rate_limit_exceeded") {\n            // retry: retry later with exponential backoff\n            throw new System.NotImplementedException("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n        }\n    }\n}\n`,
+    },
+    {
       name: 'Go chain: new branches follow the closing brace, as Go requires',
       language: 'go',
       code: `package m\nfunc f(err E) {\n\tif err.Code == "spam_risk" {\n\t\ta()\n\t} else if err.Code == "internal" {\n\t\tb()\n\t}\n}\n`,
