@@ -1,8 +1,10 @@
 // Java: `switch` statements and expressions, colon and arrow forms, `case "a", "b" ->`; if/else chains with
-// `"a".equals(code)` and `List.of(…).contains(code)`; `Map.of(…)` and `Map.ofEntries(…)`.
+// `"a".equals(code)`, `Objects.equals(code, "a")` and `List.of(…).contains(code)`; `Map.of(…)` and
+// `Map.ofEntries(…)`.
 import type { Node } from '../analysis/parsing';
 import {
   cStyleChains,
+  equalityWithString,
   withoutComments,
   cStyleQuote,
   renderMapEntries,
@@ -54,19 +56,19 @@ function readArm(node: Node): ArmShape | undefined {
 const isString = (node: Node) => node.type === 'string_literal';
 const argumentsOf = (call: Node) => withoutComments(namedChildren(call.childForFieldName('arguments') ?? call));
 
-/** `"a".equals(code)`, `code.equals("a")`, `List.of("a", "b").contains(code)` (also `Set.of`, `Arrays.asList`). */
+/**
+ * `"a".equals(code)`, `code.equals("a")`, `Objects.equals(code, "a")`, `List.of("a", "b").contains(code)`
+ * (also `Set.of`, `Arrays.asList`).
+ */
 function compare(node: Node): Comparison | undefined {
   if (node.type !== 'method_invocation') return undefined;
   const name = node.childForFieldName('name')?.text;
   const object = node.childForFieldName('object');
   const args = argumentsOf(node);
+  if (name === 'equals' && /^(java\.util\.)?Objects$/.test(object?.text ?? '') && args.length === 2) return equalityWithString(args[0]!, args[1]!, isString);
   if (!object || args.length !== 1) return undefined;
   const arg = args[0]!;
-  if (name === 'equals') {
-    const [literal, subject] = isString(object) ? [object, arg] : isString(arg) ? [arg, object] : [];
-    const label = literal && subject && !isString(subject) ? readStringLiteral(literal) : undefined;
-    return label ? { subject: subject!.text.trim(), labels: [label] } : undefined;
-  }
+  if (name === 'equals') return equalityWithString(object, arg, isString);
   if (name !== 'contains' || object.type !== 'method_invocation') return undefined;
   const factory = `${object.childForFieldName('object')?.text}.${object.childForFieldName('name')?.text}`;
   if (!['List.of', 'Set.of', 'Arrays.asList'].includes(factory)) return undefined;

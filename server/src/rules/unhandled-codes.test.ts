@@ -164,6 +164,14 @@ ruleTester(unhandledCodes, {
       output: `class A {\n    void F(string c) {\n        if (c.Equals("spam_risk")) {\n            X();\n        } else if (string.Equals(c, "internal", StringComparison.Ordinal)) {\n            Y();\n        } else if (c == "rate_limit_exceeded") {\n            // retry: retry later with exponential backoff\n            throw new System.NotImplementedException("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n        }\n    }\n}\n`,
     },
     {
+      name: 'Java chain of Objects.equals tests: new branches as the language writes equals',
+      language: 'java',
+      code: `class A {\n    void f(String c) {\n        if (Objects.equals(c, "spam_risk")) {\n            x();\n        } else if (java.util.Objects.equals("internal", c)) {\n            y();\n        }\n    }\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal', 'rate_limit_exceeded') },
+      errors: [{ message: '1 TikTok error code is not handled by this if/else chain', covers: 'if (Objects.equals(c, "spam_risk"))' }],
+      output: `class A {\n    void f(String c) {\n        if (Objects.equals(c, "spam_risk")) {\n            x();\n        } else if (java.util.Objects.equals("internal", c)) {\n            y();\n        } else if ("rate_limit_exceeded".equals(c)) {\n            // retry: retry later with exponential backoff\n            throw new UnsupportedOperationException("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n        }\n    }\n}\n`,
+    },
+    {
       name: 'Go chain: new branches follow the closing brace, as Go requires',
       language: 'go',
       code: `package m\nfunc f(err E) {\n\tif err.Code == "spam_risk" {\n\t\ta()\n\t} else if err.Code == "internal" {\n\t\tb()\n\t}\n}\n`,
