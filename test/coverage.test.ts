@@ -42,6 +42,14 @@ test('the places a code is handled are listed in the order people read paths in,
   assert.deepEqual(where, ['alpha.ts', 'Beta.ts', 'Zeta.ts']);
 });
 
+test('a case under a guard is not a place that handles its code', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-coverage-guard-'));
+  writeFileSync(join(root, 'worker.py'), 'match c:\n    case "spam_risk" if retries < 3:\n        retry()\n    case "spam_risk_text" | "internal":\n        give_up()\n');
+  const report = await scanCoverage([root], DEFAULT_SETTINGS);
+  const handled = report.codes.filter((c) => c.locations.length > 0).map((c) => c.code);
+  assert.deepEqual(handled, ['spam_risk_text', 'internal']);
+});
+
 test('files over the size limit are skipped and counted; under it they are scanned', async () => {
   const root = workspace();
   const small = await scanCoverage([root], { ...DEFAULT_SETTINGS, maxFileSize: 1_000_000 }, { exclude: ['out/'] });

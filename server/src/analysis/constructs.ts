@@ -9,7 +9,7 @@ import type { Settings } from './settings';
 
 export interface TikTokConstruct {
   readonly shape: ConstructShape;
-  /** Catalog codes among the labels. */
+  /** Catalog codes among the labels of arms without a guard. */
   readonly handled: ReadonlySet<string>;
   readonly hasDefault: boolean;
   /** Catalog codes not among the labels, less the ignored ones, in catalog order. */
@@ -170,6 +170,7 @@ function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog:
  * A map needs the threshold: one code among unrelated keys is a coincidence, not a lookup table.
  */
 export function classify(shape: ConstructShape, settings: Settings, catalog: Catalog = defaultCatalog): TikTokConstruct | undefined {
+  const named = new Set<string>();
   const handled = new Set<string>();
   let tiktokOnly = false;
   let hasDefault = false;
@@ -178,11 +179,13 @@ export function classify(shape: ConstructShape, settings: Settings, catalog: Cat
     for (const label of arm.labels) {
       const entry = catalog.get(label.value);
       if (!entry) continue;
-      handled.add(entry.code);
+      named.add(entry.code);
+      if (!arm.guarded) handled.add(entry.code);
       if (!entry.shared) tiktokOnly = true;
     }
   }
-  if (!((tiktokOnly && shape.family !== 'map') || handled.size >= settings.minimumKnownCodes)) return undefined;
+  // Codes under a guard still make the construct TikTok's; they are not handled for sure.
+  if (!((tiktokOnly && shape.family !== 'map') || named.size >= settings.minimumKnownCodes)) return undefined;
   const missing: string[] = [];
   for (const { code } of catalog.entries) if (!handled.has(code) && !settings.ignoreCodes.includes(code)) missing.push(code);
   return { shape, handled, hasDefault, missing };

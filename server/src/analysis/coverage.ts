@@ -68,7 +68,7 @@ export async function scanCoverage(roots: readonly string[], settings: Settings,
     if (options.isCancelled?.()) break;
     const { constructs } = await analyzeText(text, languageForPath(file)!, settings, catalog);
     for (const construct of constructs) {
-      for (const label of construct.shape.arms.flatMap((arm) => arm.labels)) {
+      for (const label of construct.shape.arms.flatMap((arm) => (arm.guarded ? [] : arm.labels))) {
         locations.get(label.value)?.push({ file, ...lineAndColumn(text, label.span.start) });
       }
     }

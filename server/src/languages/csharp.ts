@@ -55,6 +55,7 @@ function readSection(section: Node): ArmShape | undefined {
     labels: patterns.flatMap((p) => patternLabels(p) ?? []),
     isDefault: /^default\s*:/.test(section.text),
     isBareLabel,
+    guarded: children.some((n) => n.type === 'when_clause'),
     // A non-empty section cannot fall through in C#; a bare label runs on into the next one.
     fallsThrough: isBareLabel,
   };
@@ -71,6 +72,7 @@ function readExpressionArm(arm: Node): ArmShape | undefined {
     isDefault,
     isBareLabel: false,
     fallsThrough: false,
+    guarded,
   };
 }
 

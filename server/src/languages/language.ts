@@ -28,6 +28,11 @@ export interface ArmShape {
   readonly fallsThrough: boolean;
   /** The arm has no body of its own: a stacked label such as `case "a":` right before `case "b":`. */
   readonly isBareLabel: boolean;
+  /**
+   * A guard decides whether the arm runs (`case "a" if retry:`, `case "a" when …`, `"a" if … =>`): its labels
+   * name codes but do not handle them, since a code whose guard fails goes on to the later arms.
+   */
+  readonly guarded?: boolean;
   /** A lookup map entry's value. */
   readonly value?: ValueShape;
 }

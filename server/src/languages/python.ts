@@ -49,7 +49,7 @@ function readArm(clause: Node): ArmShape | undefined {
   const isDefault =
     !guard && only !== undefined && (only.text === '_' || (inner.length === 1 && inner[0]!.type === 'dotted_name' && !inner[0]!.text.includes('.')));
   const labels = only && inner.length === 1 ? patternLabels(inner[0]!) ?? [] : [];
-  return { span: spanOf(clause), labels, isDefault, fallsThrough: false, isBareLabel: false };
+  return { span: spanOf(clause), labels, isDefault, fallsThrough: false, isBareLabel: false, guarded: guard !== null };
 }
 
 const isString = (node: Node) => node.type === 'string';

@@ -31,7 +31,9 @@ function patternLabels(pattern: Node): LabelShape[] | undefined {
     return label ? [label] : undefined;
   }
   if (pattern.type === 'or_pattern' || pattern.type === 'match_pattern') {
-    const parts = namedChildren(pattern).map(patternLabels);
+    // The guard of `"a" if retry =>` is not a pattern.
+    const guard = pattern.childForFieldName('condition');
+    const parts = namedChildren(pattern).filter((n) => n.id !== guard?.id).map(patternLabels);
     return parts.length > 0 && parts.every((p) => p !== undefined) ? parts.flat() : undefined;
   }
   return undefined;
@@ -50,6 +52,7 @@ function readArm(node: Node): ArmShape | undefined {
     isDefault,
     isBareLabel: false,
     fallsThrough: false,
+    guarded,
   };
 }
 

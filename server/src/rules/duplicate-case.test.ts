@@ -13,6 +13,21 @@ ruleTester(duplicateCase, {
       language: 'typescript',
       code: `switch (a) {\n  case "spam_risk":\n    switch (b) {\n      case "spam_risk": break;\n    }\n    break;\n}\n`,
     },
+    {
+      name: 'Python: a guarded case, then the same code unguarded for when the guard fails',
+      language: 'python',
+      code: `match c:\n    case "spam_risk" if retries < 3:\n        retry()\n    case "spam_risk" | "internal":\n        give_up()\n`,
+    },
+    {
+      name: 'C#: guarded sections and arms, then the same code unguarded',
+      language: 'csharp',
+      code: `class A {\n    int F(string c, int n) {\n        switch (c) {\n            case "spam_risk" when n < 3: return 1;\n            case "spam_risk": return 2;\n            case "internal": return 3;\n        }\n        return c switch { "internal" when n < 3 => 1, "internal" => 2, "spam_risk" => 3, _ => 0 };\n    }\n}\n`,
+    },
+    {
+      name: 'Rust: a guarded arm, then the same code unguarded',
+      language: 'rust',
+      code: `fn f(c: &str, n: u8) -> u8 {\n    match c {\n        "spam_risk" if n < 3 => 1,\n        "spam_risk" | "internal" => 2,\n        _ => 0,\n    }\n}\n`,
+    },
     { name: 'the rule turned off', language: 'python', code: `match c:\n    case "spam_risk" | "spam_risk":\n        pass\n`, settings: { rules: { 'duplicate-case': 'off' } } },
   ],
   invalid: [
@@ -22,6 +37,13 @@ ruleTester(duplicateCase, {
       code: `match c:\n    case "spam_risk" | "internal" | "spam_risk":\n        pass\n`,
       errors: [{ message: "TikTok error code 'spam_risk' is already handled", covers: '"spam_risk"' }],
       output: `match c:\n    case "spam_risk" | "internal":\n        pass\n`,
+    },
+    {
+      name: 'a guarded arm after the unguarded one can never run, and is removed whole',
+      language: 'python',
+      code: `match c:\n    case "spam_risk" | "internal":\n        a()\n    case "spam_risk" if retries < 3:\n        b()\n`,
+      errors: [{ message: "TikTok error code 'spam_risk' is already handled by an earlier case of this match", covers: '"spam_risk"' }],
+      output: `match c:\n    case "spam_risk" | "internal":\n        a()\n`,
     },
     {
       name: 'a later arm that can never run is removed whole',

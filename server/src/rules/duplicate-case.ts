@@ -50,10 +50,7 @@ export const duplicateCase: Rule = {
   check(construct, { text, settings, catalog }) {
     const severity = settings.rules['duplicate-case'];
     if (severity === 'off') return [];
-    // As many catalog labels as codes handled: none is there twice.
-    let labels = 0;
-    for (const arm of construct.shape.arms) for (const label of arm.labels) if (construct.handled.has(label.value)) labels++;
-    if (labels === construct.handled.size) return [];
+    // Only an arm without a guard handles its codes: a later arm for the same code runs when the guard fails.
     const first = new Map<string, { start: number; end: number }>();
     const findings: Finding[] = [];
     construct.shape.arms.forEach((arm, armIndex) =>
@@ -61,7 +58,7 @@ export const duplicateCase: Rule = {
         if (!catalog.get(label.value)) return;
         const earlier = first.get(label.value);
         if (!earlier) {
-          first.set(label.value, label.span);
+          if (!arm.guarded) first.set(label.value, label.span);
           return;
         }
         const edit = removeLabel(text, construct.shape, armIndex, labelIndex);

@@ -172,6 +172,20 @@ ruleTester(unhandledCodes, {
       output: `class A {\n    void f(String c) {\n        if (Objects.equals(c, "spam_risk")) {\n            x();\n        } else if (java.util.Objects.equals("internal", c)) {\n            y();\n        } else if ("rate_limit_exceeded".equals(c)) {\n            // retry: retry later with exponential backoff\n            throw new UnsupportedOperationException("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n        }\n    }\n}\n`,
     },
     {
+      name: 'a code handled only under a guard is not handled: a new case follows the guarded one',
+      language: 'python',
+      code: `match c:\n    case "spam_risk" if retries < 3:\n        retry()\n    case "internal":\n        later()\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal') },
+      errors: [{ message: '1 TikTok error code is not handled by this match', severity: 'warning' }],
+      output: `match c:\n    case "spam_risk" if retries < 3:\n        retry()\n    case "internal":\n        later()\n    # user-error: show the message to the user; do not retry unchanged\n    case "spam_risk":\n        raise NotImplementedError("TODO: handle these TikTok errors (user-error): show the message to the user; do not retry unchanged")\n`,
+    },
+    {
+      name: 'codes under guards still make the construct TikTok\'s',
+      language: 'rust',
+      code: `fn f(c: &str, n: u8) {\n    match c {\n        "spam_risk_text" if n < 3 => a(),\n        _ => b(),\n    }\n}\n`,
+      errors: [{ message: '25 TikTok error codes are not handled by this match', severity: 'information' }],
+    },
+    {
       name: 'Go chain: new branches follow the closing brace, as Go requires',
       language: 'go',
       code: `package m\nfunc f(err E) {\n\tif err.Code == "spam_risk" {\n\t\ta()\n\t} else if err.Code == "internal" {\n\t\tb()\n\t}\n}\n`,

@@ -31,6 +31,12 @@ ruleTester(unknownCode, {
       output: `match c:\n    case "spam_risk" | "spam_risk_text":\n        pass\n`,
     },
     {
+      name: 'a typo in a guarded arm',
+      language: 'rust',
+      code: `fn f(c: &str, n: u8) {\n    match c {\n        "spam_risk" => a(),\n        "spam_risk_txt" if n < 3 => b(),\n        _ => d(),\n    }\n}\n`,
+      errors: [{ message: "did you mean 'spam_risk_text'?", covers: '"spam_risk_txt"' }],
+    },
+    {
       name: 'swapped letters',
       language: 'go',
       code: `package m\nfunc f(c string) {\n\tswitch c {\n\tcase "spam_risk", "acess_token_invalid":\n\t}\n}\n`,
