@@ -72,7 +72,7 @@ const chains = cStyleChains({
     return operands && equalityWithString(...operands, isString);
   },
   parenthesize: false,
-  test: (subject, code) => equalsTest(subject, code),
+  test: equalsTest,
   stub: (message) => `panic(${cStyleQuote(message, '"')})`,
 });
 
