@@ -1,12 +1,14 @@
 // Every language against its fixtures: the findings match the fixtures' annotations, every fix applies to a
-// text that re-parses clean and re-analyses as fixed, in CRLF and with swapped indentation too, and the fixed
-// fixture still compiles with the language's own compiler.
+// text that re-parses clean and re-analyses as fixed, in CRLF and with swapped indentation too, the fix that
+// disables a rule for a line turns off just that, and the fixed fixture still compiles with the language's own
+// compiler.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeText, fixAllText, type Analysis } from '../server/src/analysis/analyze';
+import { analyzeParsed, analyzeText, fixAllText, type Analysis } from '../server/src/analysis/analyze';
 import { groupByAction } from '../server/src/analysis/catalog';
 import { loadGrammar, ParsedDocument } from '../server/src/analysis/parsing';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
+import { disableFix } from '../server/src/analysis/suppressions';
 import { applyEdits } from '../server/src/analysis/text';
 import { languages } from '../server/src/languages';
 import type { LanguageSupport } from '../server/src/languages/language';
@@ -56,6 +58,39 @@ async function checkEveryFix(language: LanguageSupport, text: string): Promise<n
   return applied;
 }
 
+/** Applies the disable fix to each finding in turn: the text parses, and only that rule's findings on that line go. */
+async function checkDisableFixes(language: LanguageSupport, text: string): Promise<number> {
+  const grammar = await loadGrammar(language.grammarFile);
+  const doc = new ParsedDocument(grammar, text);
+  let applied = 0;
+  try {
+    const lineOf = (t: string, offset: number) => t.slice(0, offset).split('\n').length;
+    const before = analyzeParsed(doc, language, DEFAULT_SETTINGS).findings;
+    for (const finding of before) {
+      const fix = disableFix(finding, doc, language);
+      if (!fix) continue;
+      const fixed = applyEdits(text, fix.edits);
+      const after = new ParsedDocument(grammar, fixed);
+      try {
+        assert.equal(after.tree.rootNode.hasError, false, `${fix.title} leaves a syntax error:\n${fixed}`);
+        const line = lineOf(text, finding.span.start);
+        // Lines from the finding's on move down by the one inserted above it.
+        const expected = before
+          .filter((f) => !(f.rule === finding.rule && lineOf(text, f.span.start) === line))
+          .map((f) => `${f.rule}:${lineOf(text, f.span.start) + (lineOf(text, f.span.start) >= line ? 1 : 0)}`);
+        const actual = analyzeParsed(after, language, DEFAULT_SETTINGS).findings.map((f) => `${f.rule}:${lineOf(fixed, f.span.start)}`);
+        assert.deepEqual(actual, expected, `${fix.title} at line ${line}`);
+      } finally {
+        after.dispose();
+      }
+      applied++;
+    }
+  } finally {
+    doc.dispose();
+  }
+  return applied;
+}
+
 async function checkFixAll(language: LanguageSupport, text: string): Promise<string> {
   const fixed = await fixAllText(text, language, DEFAULT_SETTINGS);
   assert.equal(await syntaxErrors(language, fixed), false, `fix all leaves a syntax error:\n${fixed}`);
@@ -89,6 +124,10 @@ for (const language of languages) {
       await checkEveryFix(language, crlf);
       const fixed = await checkFixAll(language, crlf);
       assert.doesNotMatch(fixed, /[^\r]\n/, 'a bare LF was inserted into a CRLF document');
+    });
+
+    test(`${name}: "Disable … for this line" turns off just that rule on that line`, async () => {
+      assert.ok((await checkDisableFixes(language, fixture.text)) > 0, 'no finding offers the fix');
     });
 
     test(`${name}: inserted code follows the document's tabs or spaces`, async () => {

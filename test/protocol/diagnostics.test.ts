@@ -71,6 +71,7 @@ test('TypeScript: unhandled-codes warning on the switch, fixed by the quick-fixe
       ['Add 2 missing refresh-token cases', 'quickfix', false],
       ['Add 3 missing retry cases', 'quickfix', false],
       ['Add 18 missing user-error cases', 'quickfix', false],
+      ['Disable unhandled-codes for this line', 'quickfix', false],
     ],
   );
 
@@ -83,6 +84,17 @@ test('TypeScript: unhandled-codes warning on the switch, fixed by the quick-fixe
   const addAll = (await codeActions(uri, afterRetry[0]!)).find((a) => a.isPreferred)!;
   assert.equal(addAll.title, 'Add all 20 missing TikTok error cases');
   doc = await apply(doc, addAll);
+  assert.deepEqual(await client.nextDiagnostics(uri, doc.version), []);
+});
+
+test('"Disable … for this line" writes a directive above the line, and the diagnostic goes', async () => {
+  const uri = 'file:///work/protocol/disable.ts';
+  const published = client.nextDiagnostics(uri, 1);
+  await client.open(uri, 'typescript', tsText);
+  const [diagnostic] = await published;
+  const disable = (await codeActions(uri, diagnostic!)).find((a) => a.title === 'Disable unhandled-codes for this line')!;
+  const doc = await apply(TextDocument.create(uri, 'typescript', 1, tsText), disable);
+  assert.match(doc.getText(), /^export function handle\(code: string\) \{\n  \/\/ tiktok-errors-disable-next-line unhandled-codes\n  switch \(code\) \{\n/);
   assert.deepEqual(await client.nextDiagnostics(uri, doc.version), []);
 });
 

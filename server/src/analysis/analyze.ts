@@ -6,6 +6,7 @@ import { findTikTokConstructs, type TikTokConstruct } from './constructs';
 import type { Finding } from './findings';
 import { loadGrammar, ParsedDocument } from './parsing';
 import type { Settings } from './settings';
+import { withoutSuppressed } from './suppressions';
 import { applyEdits, spansOverlap, type TextEdit } from './text';
 
 export interface Analysis {
@@ -16,7 +17,11 @@ export interface Analysis {
 export function analyzeParsed(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): Analysis {
   const constructs = findTikTokConstructs(doc, language, settings, catalog);
   const context = { text: doc.text, language, settings, catalog };
-  const findings = constructs.flatMap((construct) => rules.flatMap((rule) => rule.check(construct, context)));
+  const findings = withoutSuppressed(
+    constructs.flatMap((construct) => rules.flatMap((rule) => rule.check(construct, context))),
+    doc,
+    language,
+  );
   // With a syntax error anywhere, an edit can shift how the parser recovers: report, but offer no fix.
   if (doc.tree.rootNode.hasError) {
     // Listed field by field: spreading would write the fixes that are being dropped.

@@ -2,7 +2,7 @@
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleId = 'unhandled-codes' | 'unknown-code' | 'duplicate-case';
-const RULE_IDS: readonly RuleId[] = ['unhandled-codes', 'unknown-code', 'duplicate-case'];
+export const RULE_IDS: readonly RuleId[] = ['unhandled-codes', 'unknown-code', 'duplicate-case'];
 
 export interface Settings {
   /** Severity of each rule, or 'off'. */

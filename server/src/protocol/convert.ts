@@ -8,7 +8,7 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../analysis/findings';
+import type { Finding, Fix } from '../analysis/findings';
 import type { Severity } from '../analysis/settings';
 import type { Span, TextEdit } from '../analysis/text';
 import { rules } from '../rules';
@@ -48,8 +48,17 @@ function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-/** Quick-fixes of the findings that touch `range`, each tied to the diagnostic the client sent for it. */
-export function toQuickFixes(doc: TextDocument, findings: readonly Finding[], range: Range, sent: readonly Diagnostic[]): CodeAction[] {
+/**
+ * Quick-fixes of the findings that touch `range`, each tied to the diagnostic the client sent for it; last,
+ * the fix that turns the finding's rule off for its line, made only now that it is asked for.
+ */
+export function toQuickFixes(
+  doc: TextDocument,
+  findings: readonly Finding[],
+  range: Range,
+  sent: readonly Diagnostic[],
+  disable: (finding: Finding) => Fix | undefined = () => undefined,
+): CodeAction[] {
   const start = doc.offsetAt(range.start);
   const end = doc.offsetAt(range.end);
   return findings
@@ -57,7 +66,8 @@ export function toQuickFixes(doc: TextDocument, findings: readonly Finding[], ra
     .flatMap((finding) => {
       const diagnostic = toDiagnostic(doc, finding);
       const matching = sent.find((d) => d.source === SOURCE && d.code === finding.rule && sameRange(d.range, diagnostic.range)) ?? diagnostic;
-      return finding.fixes.map(
+      const disabling = disable(finding);
+      return [...finding.fixes, ...(disabling ? [disabling] : [])].map(
         (fix): CodeAction => ({
           title: fix.title,
           kind: CodeActionKind.QuickFix,

@@ -22,7 +22,9 @@ import { completeCode, type CodeSuggestion } from '../analysis/completion';
 import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../analysis/coverage';
 import { catalog, groupByAction, type ErrorEntry } from '../analysis/catalog';
 import { codeAtInText, codeAtInTree } from '../analysis/codeOccurrences';
+import type { Finding } from '../analysis/findings';
 import { DEFAULT_SETTINGS, languageEnabled, readSettings, type Settings } from '../analysis/settings';
+import { disableFix } from '../analysis/suppressions';
 import { minimalEdit } from '../analysis/text';
 import { DocumentStore, type OpenDocument } from './documents';
 import { FIX_ALL_KIND, SOURCE, toDiagnostic, toQuickFixes, toRange, toTextEdit } from './convert';
@@ -221,7 +223,12 @@ export function startServer(connection: Connection): void {
     const actions: CodeAction[] = [];
     const analysis = guarded('code actions', undefined, () => doc.analysis(settings));
     if (!analysis) return [];
-    if (wants(CodeActionKind.QuickFix)) actions.push(...guarded('quick-fixes', [], () => toQuickFixes(doc.text, analysis.findings, range, context.diagnostics)));
+    if (wants(CodeActionKind.QuickFix)) {
+      const { tree: parsed, language } = doc;
+      // As with the other fixes: none while the document has a syntax error.
+      const disable = (finding: Finding) => (parsed && language && !parsed.tree.rootNode.hasError ? disableFix(finding, parsed, language) : undefined);
+      actions.push(...guarded('quick-fixes', [], () => toQuickFixes(doc.text, analysis.findings, range, context.diagnostics, disable)));
+    }
     if (wants(FIX_ALL_KIND) && context.only && doc.language && analysis.findings.some((f) => f.fixes.some((x) => x.inFixAll))) {
       const before = doc.text.getText();
       const version = doc.text.version;
