@@ -93,7 +93,7 @@ function membership(node: Node): Comparison | undefined {
 
 const ORDINAL = /^(System\.)?StringComparison\.Ordinal$/;
 
-/** `code.Equals("a")`, `"a".Equals(code)`, `string.Equals(code, "a")`; each also with `StringComparison.Ordinal`. */
+/** `code.Equals("a")`, `"a".Equals(code)`, `string.Equals(code, "a")`, each also with `StringComparison.Ordinal`. */
 function equalsCall(node: Node): Comparison | undefined {
   const callee = node.childForFieldName('function');
   if (callee?.type !== 'member_access_expression' || callee.childForFieldName('name')?.text !== 'Equals') return undefined;
