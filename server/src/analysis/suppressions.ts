@@ -25,8 +25,7 @@ function isComment(node: Node | null, language: LanguageSupport): boolean {
 }
 
 /**
- * What directives turn off on the line that starts at `line`: one at its end, or one on the line above. Only
- * those two lines are read, so a document's size costs nothing here.
+ * What directives turn off on the line that starts at `line`: one at its end, or one on the line above.
  */
 function rulesOff(doc: ParsedDocument, language: LanguageSupport, line: number): ReadonlySet<RuleId> | 'all' | undefined {
   const { text } = doc;
@@ -48,6 +47,8 @@ function rulesOff(doc: ParsedDocument, language: LanguageSupport, line: number):
 
 /** The findings that no directive turns off. */
 export function withoutSuppressed(findings: readonly Finding[], doc: ParsedDocument, language: LanguageSupport): readonly Finding[] {
+  // Most documents hold no directive: one search of the text, rather than two lines read per finding.
+  if (findings.length === 0 || !doc.text.includes(MARK)) return findings;
   return findings.filter((finding) => {
     const off = rulesOff(doc, language, lineStartAt(doc.text, finding.span.start));
     return !(off === 'all' || off?.has(finding.rule));
