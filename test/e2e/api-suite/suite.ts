@@ -95,6 +95,26 @@ async function quickFixes(file: string, perAction: string): Promise<void> {
   await editor.document.save();
 }
 
+/** "Disable unhandled-codes for this line" writes its directive, and VS Code's diagnostic goes. */
+async function disableForLine(): Promise<void> {
+  const uri = vscode.Uri.joinPath(folder(), 'disable.ts');
+  const text = "export function f(code: string): number {\n  switch (code) {\n    case 'spam_risk_text':\n      return 1;\n  }\n  return 0;\n}\n";
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+  try {
+    const editor = await open('disable.ts');
+    const first = await until('the unhandled-codes diagnostic', () => unhandled(uri)[0]);
+    const actions = await codeActions(uri, first.range);
+    const disable = actions.find((a) => a.title === 'Disable unhandled-codes for this line');
+    assert.ok(disable?.edit, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(disable.edit));
+    assert.match(editor.document.getText(), /\n  \/\/ tiktok-errors-disable-next-line unhandled-codes\n  switch \(code\) \{\n/);
+    await until('the warning to go', () => (unhandled(uri).length === 0 ? true : undefined));
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.workspace.fs.delete(uri);
+  }
+}
+
 async function completion(): Promise<void> {
   const editor = await open('post.ts');
   const at = editor.document.positionAt(editor.document.getText().indexOf('spam_risk_too_many_pending_share') + 2);
@@ -149,6 +169,7 @@ export const tests: Array<[string, () => Promise<void>]> = [
   ['hover card through vscode.executeHoverProvider', hover],
   ['TypeScript quick-fixes through vscode.executeCodeActionProvider', () => quickFixes('handler.ts', 'Add 2 missing refresh-token cases')],
   ['Python quick-fixes through vscode.executeCodeActionProvider', () => quickFixes('handler.py', 'Add 1 missing retry case')],
+  ['"Disable unhandled-codes for this line" silences the diagnostic', disableForLine],
   ['completion through vscode.executeCompletionItemProvider', completion],
   ['commands are registered', commands],
   ['the server is restarted after a crash, and the next hover works', crashRecovery],
