@@ -2,10 +2,11 @@
 // level, node_modules and .git skipped, extra exclude patterns (VS Code's files.exclude). Reading them is
 // readForAnalysis.ts.
 // Named imports: the bundle reaches a namespace import's members through getters, on every file of a walk.
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { join, resolve, sep as separator } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { languageForPath } from '../languages';
+import { readSmallFile } from './readForAnalysis';
 
 export interface WalkOptions {
   /** gitignore-style patterns applied at each root, such as the keys of `files.exclude`. */
@@ -22,7 +23,8 @@ interface Rules {
 
 function readIgnoreFile(dir: string): Rules | undefined {
   try {
-    return { base: dir, matcher: ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8')) };
+    // Only a regular file, and only so much of it: a FIFO or a link to /dev/zero named .gitignore is passed by.
+    return { base: dir, matcher: ignore().add(readSmallFile(join(dir, '.gitignore'))) };
   } catch {
     return undefined;
   }

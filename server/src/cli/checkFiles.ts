@@ -1,18 +1,22 @@
 // Runs the analysis over files on disk: the walk, the skips (counted), and a cheap pre-filter; only files
 // that name enough catalog codes to hold a TikTok construct are parsed.
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../analysis/analyze';
 import type { Finding } from '../analysis/findings';
 import type { Settings } from '../analysis/settings';
+import { errorReason, type FileStamp } from '../analysis/readForAnalysis';
 import { under, walkSourceFiles } from '../analysis/workspaceFiles';
 import { languageForPath } from '../languages';
 import type { LanguageSupport } from '../languages/language';
+import { displayPath } from './displayPath';
 import { readAllForAnalysis, startSecondThread, type SecondThread } from './readInParallel';
 
 export interface FileReport {
   readonly path: string;
   readonly text: string;
+  /** The file as it was read: `--fix` writes only while it is still so. */
+  readonly stamp?: FileStamp;
   readonly language: LanguageSupport;
   readonly findings: readonly Finding[];
 }
@@ -22,30 +26,71 @@ export interface CheckReport {
   readonly counts: { walked: number; parsed: number; skippedLarge: number; skippedBinary: number; skippedUnreadable: number; unsupported: number };
   /** The files that could not be read, and why; the run goes on without them. */
   readonly unreadable: ReadonlyArray<{ readonly path: string; readonly reason: string }>;
+  /** The files over the size limit, named as the unreadable ones are. */
+  readonly large: readonly string[];
 }
 
 export class InputError extends Error {}
 
-/** The files to look at: named files as they are, folders walked as git sees them (`onFolder` first). */
-export async function collectFiles(paths: readonly string[], onFolder?: () => void): Promise<{ files: string[]; unsupported: number }> {
+/** Why a path given on the command line cannot be checked, in a few words. */
+function pathProblem(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'no such file or folder';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENAMETOOLONG':
+      return 'name too long';
+    default:
+      return errorReason(error);
+  }
+}
+
+export interface CollectedFiles {
+  /** Each file once, by its real path: relative below the current folder's real path, else absolute. */
+  readonly files: string[];
+  readonly unsupported: number;
+  /** Paths given that are neither a folder nor a regular file (a FIFO, a device): named, never opened. */
+  readonly unreadable: Array<{ path: string; reason: string }>;
+}
+
+/**
+ * The files to look at: named files as they are, folders walked as git sees them (`onFolder` first). A file
+ * reached by several paths (`a.ts`, `./a.ts`, a link to it, a folder and a file in it) is checked once.
+ */
+export async function collectFiles(paths: readonly string[], onFolder?: () => void): Promise<CollectedFiles> {
   const files: string[] = [];
+  const unreadable: Array<{ path: string; reason: string }> = [];
   let unsupported = 0;
+  const cwd = realpathSync(process.cwd());
+  const shown = (real: string) => (real.startsWith(cwd + path.sep) ? real.slice(cwd.length + 1) : real);
   for (const given of paths) {
-    const stat = await fs.stat(given).catch(() => undefined);
-    if (!stat) throw new InputError(`${given}: no such file or folder`);
+    let stat;
+    let real;
+    try {
+      stat = await fs.stat(given);
+      real = realpathSync(given);
+    } catch (error) {
+      throw new InputError(`${displayPath(given)}: ${pathProblem(error as NodeJS.ErrnoException)}`);
+    }
     if (stat.isDirectory()) {
       onFolder?.();
-      const root = path.resolve(given);
-      const fromHere = path.relative(process.cwd(), root);
-      const prefix = fromHere ? fromHere + path.sep : '';
-      for (const file of await walkSourceFiles([root])) files.push(prefix + under(root, file));
+      // The walk follows no link, so a file's real path is the folder's real path and its place below it.
+      const prefix = real === cwd ? '' : shown(real) + path.sep;
+      for (const file of await walkSourceFiles([real])) files.push(prefix + under(real, file));
     } else if (!languageForPath(given)) {
       unsupported++;
+    } else if (!stat.isFile()) {
+      unreadable.push({ path: shown(real), reason: 'not a regular file' });
     } else {
-      files.push(given);
+      files.push(shown(real));
     }
   }
-  return { files: [...new Set(files)], unsupported };
+  return { files: [...new Set(files)], unsupported, unreadable };
 }
 
 export interface CheckHooks {
@@ -57,34 +102,36 @@ export interface CheckHooks {
 export async function checkPaths(paths: readonly string[], settings: Settings, hooks: CheckHooks = {}): Promise<CheckReport> {
   // A folder may hold thousands of files: a second thread starts before its walk, to be ready when it ends.
   let second: SecondThread | undefined;
-  const { files, unsupported } = await collectFiles(paths, () => (second ??= startSecondThread()));
-  let skippedLarge = 0;
+  const { files, unsupported, unreadable: refused } = await collectFiles(paths, () => (second ??= startSecondThread()));
+  // Paths refused before reading (not regular files) were never among `files`.
+  const unreadable = [...refused];
+  const large: string[] = [];
   let skippedBinary = 0;
-  const unreadable: Array<{ path: string; reason: string }> = [];
   // Files read, then files done: the count shown never goes back while the few files worth parsing wait.
   let shown = 0;
   const progress = (done: number) => done > shown && hooks.onProgress?.((shown = done), files.length);
   // Read and sift everything first: how much is left to parse is known before the parser is loaded.
   const { results } = await readAllForAnalysis(files, settings, { second, onRead: progress });
-  const toParse: Array<{ file: string; text: string }> = [];
+  const toParse: Array<{ file: string; text: string; stamp: FileStamp }> = [];
   for (const [index, read] of results.entries()) {
-    if (read.skipped === undefined) toParse.push({ file: files[index]!, text: read.text });
-    else if (read.skipped === 'large') skippedLarge++;
+    if (read.skipped === undefined) toParse.push({ file: files[index]!, text: read.text, stamp: read.stamp });
+    else if (read.skipped === 'large') large.push(files[index]!);
     else if (read.skipped === 'binary') skippedBinary++;
     else if (read.skipped === 'unreadable') unreadable.push({ path: files[index]!, reason: read.reason });
   }
   let done = files.length - toParse.length;
   hooks.beforeParsing?.(toParse.reduce((sum, c) => sum + c.text.length, 0));
   const reports: FileReport[] = [];
-  for (const { file, text } of toParse) {
+  for (const { file, text, stamp } of toParse) {
     const language = languageForPath(file)!;
     const { findings } = await analyzeText(text, language, settings);
-    reports.push({ path: file, text, language, findings });
+    reports.push({ path: file, text, stamp, language, findings });
     progress(++done);
   }
   return {
     files: reports.sort((a, b) => a.path.localeCompare(b.path)),
-    counts: { walked: files.length - skippedLarge - unreadable.length, parsed: toParse.length, skippedLarge, skippedBinary, skippedUnreadable: unreadable.length, unsupported },
+    counts: { walked: files.length - large.length - (unreadable.length - refused.length), parsed: toParse.length, skippedLarge: large.length, skippedBinary, skippedUnreadable: unreadable.length, unsupported },
     unreadable,
+    large,
   };
 }

@@ -1,7 +1,8 @@
 // The CLI's settings: the same `tiktokErrors` settings as the extension, from `tiktok-errors.json` or the
 // `tiktokErrors` block of `.vscode/settings.json` at the root, then from flags.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorReason, readSmallFile } from '../analysis/readForAnalysis';
 import { readSettings, type Settings } from '../analysis/settings';
 
 /** VS Code's settings files are JSON with comments and trailing commas: drop both outside strings. */
@@ -46,9 +47,16 @@ export function loadConfig(root: string): { raw: Record<string, unknown>; source
   for (const name of ['tiktok-errors.json', join('.vscode', 'settings.json')]) {
     const path = join(root, name);
     if (!existsSync(path)) continue;
+    let text: string;
+    try {
+      // A FIFO or a device under that name would hang the run or fill the memory: refused in one line.
+      text = readSmallFile(path);
+    } catch (error) {
+      throw new ConfigError(`${path}: not read (${errorReason(error)})`);
+    }
     let parsed: unknown;
     try {
-      parsed = parseJsonc(readFileSync(path, 'utf8'));
+      parsed = parseJsonc(text);
     } catch (error) {
       throw new ConfigError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
     }

@@ -22,6 +22,7 @@ function reportCountingFixes(): { report: CheckReport; written: () => number } {
     files: [{ path: 'a.ts', text: 'switch (c) {}\n', language: typescript, findings: [finding] }],
     counts: { walked: 1, parsed: 1, skippedLarge: 0, skippedBinary: 0, skippedUnreadable: 0, unsupported: 0 },
     unreadable: [],
+    large: [],
   };
   return { report, written: () => written };
 }

@@ -1,6 +1,7 @@
 // Text and JSON output of `tiktok-errors check`.
 import type { Severity } from '../analysis/settings';
 import type { CheckReport } from './checkFiles';
+import { displayPath } from './displayPath';
 import { LineIndex } from './positions';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
@@ -65,7 +66,7 @@ export function formatText(report: CheckReport): string {
   const located = locate(report);
   const lines = located.map((l) => {
     const [first, ...rest] = l.message.split('\n');
-    return [`${l.path}:${l.line}:${l.column}: ${l.severity} ${l.rule}: ${first}`, ...rest.map((r) => `    ${r}`)].join('\n');
+    return [`${displayPath(l.path)}:${l.line}:${l.column}: ${l.severity} ${l.rule}: ${first}`, ...rest.map((r) => `    ${r}`)].join('\n');
   });
   return [...lines, summary(report, located)].join('\n') + '\n';
 }

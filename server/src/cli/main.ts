@@ -9,7 +9,8 @@ import { renderCoverageText, scanCoverage } from '../analysis/coverage';
 import type { Severity } from '../analysis/settings';
 import { checkPaths, InputError } from './checkFiles';
 import { ConfigError, loadConfig, settingsFrom } from './config';
-import { computeFixes, unifiedDiff, writeAtomically } from './fix';
+import { displayPath } from './displayPath';
+import { applyFixes, computeFixes, unifiedDiff } from './fix';
 import { formatJson, formatText, SEVERITY_RANK } from './formats';
 import { formatSarif } from './sarif';
 import { chooseWasmTier } from './wasmTier';
@@ -91,20 +92,21 @@ async function check(args: string[]): Promise<number> {
 
   if (values.fix) {
     const fixes = await computeFixes(report.files, settings);
-    for (const fix of fixes) {
-      if (values['dry-run']) write(unifiedDiff(fix));
-      else {
-        await writeAtomically(fix.path, fix.after);
-        process.stderr.write(`fixed ${fix.path} (${fix.fixed} ${fix.fixed === 1 ? 'problem' : 'problems'})\n`);
-      }
+    if (values['dry-run']) {
+      for (const fix of fixes) write(unifiedDiff(fix));
+      return fixes.length > 0 ? 1 : 0;
     }
-    if (values['dry-run']) return fixes.length > 0 ? 1 : 0;
-    // What is left after fixing is what the exit code speaks of.
-    if (fixes.length > 0) report = await checkPaths(positionals.length > 0 ? positionals : ['.'], settings);
+    const { written, skipped } = await applyFixes(fixes, settings);
+    for (const { fix } of written) process.stderr.write(`fixed ${displayPath(fix.path)} (${fix.fixed} ${fix.fixed === 1 ? 'problem' : 'problems'})\n`);
+    for (const { fix, reason } of skipped) process.stderr.write(`warning: ${displayPath(fix.path)}: not fixed (${reason})\n`);
+    // What is left after fixing is what the exit code speaks of: a file not written keeps its findings.
+    const after = new Map(written.map(({ fix, report: fixed }) => [fix.path, fixed]));
+    report = { ...report, files: report.files.map((file) => after.get(file.path) ?? file) };
   }
 
   // On stderr, whatever the format: a file left out is worth knowing, and stdout stays the report.
-  for (const { path, reason } of report.unreadable) process.stderr.write(`warning: ${path}: not read (${reason})\n`);
+  for (const { path, reason } of report.unreadable) process.stderr.write(`warning: ${displayPath(path)}: not read (${reason})\n`);
+  for (const path of report.large) process.stderr.write(`warning: ${displayPath(path)}: not read (over the size limit of ${settings.maxFileSize.toLocaleString('en')} bytes)\n`);
   write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION) : formatText(report));
   if (failOn === 'none') return 0;
   const threshold = SEVERITY_RANK[failOn as Severity];

@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning: rules with help from the catalog, results with locations, and the
 // "fix all" fix of each finding as a SARIF fix.
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { catalog } from '../analysis/catalog';
 import type { Severity } from '../analysis/settings';
 import { rules } from '../rules';
@@ -16,7 +17,9 @@ function ruleHelp(id: string): string {
 }
 
 export function formatSarif(report: CheckReport, version: string): string {
-  const artifactUri = (file: string) => path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+  // A relative reference (RFC 3986) to %SRCROOT%: each segment percent-encoded, so that a name with a space,
+  // a `#`, a `%` or a line break stays one valid `uri-reference`.
+  const artifactUri = (file: string) => path.relative(process.cwd(), path.resolve(file)).split(path.sep).map(encodeURIComponent).join('/');
   const results = report.files.flatMap((file) => {
     const index = new LineIndex(file.text);
     const region = (start: number, end: number) => {
@@ -72,7 +75,7 @@ export function formatSarif(report: CheckReport, version: string): string {
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: `${path.resolve(process.cwd()).split(path.sep).join('/').replace(/^\/?/, 'file:///')}/` } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(process.cwd()).href.replace(/\/?$/, '/')}` } },
         columnKind: 'utf16CodeUnits',
         results,
         properties: { counts: report.counts },
