@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { analyzeText } from '../analysis/analyze';
 import { DEFAULT_SETTINGS } from '../analysis/settings';
 import { DocumentStore } from './documents';
@@ -43,4 +44,38 @@ test('a document larger than the whole budget still gets its tree while it is th
   await doc.ready;
   assert.equal(doc.analysis(DEFAULT_SETTINGS)!.findings.length, 1);
   assert.equal(doc.holdsTree, true);
+});
+
+test('property: the tree and the served text stay the same text through any changes, reversed and out-of-range ones too', async () => {
+  const position = fc.record({ line: fc.nat({ max: 8 }), character: fc.nat({ max: 40 }) });
+  const change = fc.oneof(
+    { weight: 9, arbitrary: fc.record({ range: fc.record({ start: position, end: position }), text: fc.constantFrom('', 'x', '\n', '\r\n', '"spam_risk"', 'case "internal":\n', '😀') }) },
+    { weight: 1, arbitrary: fc.record({ text: fc.constantFrom(handler(1), '') }) },
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.array(change, { maxLength: 12 }), async (changes) => {
+      const store = new DocumentStore(() => {});
+      const doc = store.open('file:///fuzz.ts', 'typescript', 1, handler(0) + handler(2));
+      await doc.ready;
+      let version = 1;
+      for (const c of changes) {
+        doc.applyChanges([c], ++version);
+        assert.equal(doc.tree!.text, doc.text.getText());
+      }
+      // What the server reports is what the served text holds.
+      const fresh = await analyzeText(doc.text.getText(), doc.language!, DEFAULT_SETTINGS);
+      assert.deepEqual(describe(doc.analysis(DEFAULT_SETTINGS)!.findings), describe(fresh.findings));
+      store.close('file:///fuzz.ts');
+    }),
+    { numRuns: 300, seed: 20261201 },
+  );
+});
+
+test('a reversed range deletes what lies between its ends, as the served text does', async () => {
+  const store = new DocumentStore(() => {});
+  const doc = store.open('file:///reversed.ts', 'typescript', 1, 'a\nb\nc\nd\ne\n');
+  await doc.ready;
+  doc.applyChanges([{ range: { start: { line: 4, character: 0 }, end: { line: 2, character: 0 } }, text: '' }], 2);
+  assert.equal(doc.text.getText(), 'a\nb\ne\n');
+  assert.equal(doc.tree!.text, 'a\nb\ne\n');
 });

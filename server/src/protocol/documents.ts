@@ -9,6 +9,17 @@ import { languageEnabled, type Settings } from '../analysis/settings';
 import { languageForId } from '../languages';
 import type { LanguageSupport } from '../languages/language';
 
+/**
+ * A change whose range ends before it starts, as a client may send, turned the right way round: once, here,
+ * so that the tree's text and the served text apply the same edit.
+ */
+function wellFormed(change: TextDocumentContentChangeEvent): TextDocumentContentChangeEvent {
+  if (!('range' in change)) return change;
+  const { start, end } = change.range;
+  if (start.line < end.line || (start.line === end.line && start.character <= end.character)) return change;
+  return { ...change, range: { start: end, end: start } };
+}
+
 export class OpenDocument {
   private parsed: ParsedDocument | undefined;
   private cached: { version: number; settings: Settings; analysis: Analysis } | undefined;
@@ -54,7 +65,8 @@ export class OpenDocument {
   }
 
   applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
-    for (const change of changes) {
+    for (const given of changes) {
+      const change = wellFormed(given);
       if ('range' in change) {
         const start = this.text.offsetAt(change.range.start);
         const end = this.text.offsetAt(change.range.end);
