@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { languageForId } from '../languages';
-import { analyzeParsed, analyzeText } from './analyze';
+import { analyzeParsed, analyzeText, fixAllText } from './analyze';
 import { loadGrammar, ParsedDocument } from './parsing';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
@@ -50,4 +50,13 @@ test('after edits and a change of settings, re-analysis from the last one equals
   } finally {
     doc.dispose();
   }
+});
+
+test('fix all over a match with a guarded arm adds the missing cases; a fix that would change nothing is never chosen', async () => {
+  const python = languageForId('python')!;
+  const text = 'match c:\n    case "spam_risk" if n:\n        pass\n    case "internal":\n        pass\n';
+  const fixed = await fixAllText(text, python, DEFAULT_SETTINGS);
+  assert.match(fixed, /"spam_risk_text"/);
+  assert.equal(fixed.split('"spam_risk"').length - 1, 2, 'the guarded code gets an unguarded case of its own');
+  assert.deepEqual((await analyzeText(fixed, python, DEFAULT_SETTINGS)).findings.map((f) => f.rule), []);
 });

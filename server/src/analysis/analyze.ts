@@ -41,12 +41,12 @@ export async function analyzeText(text: string, language: LanguageSupport, setti
   }
 }
 
-/** Non-overlapping "fix all" edits of one rule's findings. */
-function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
+/** Non-overlapping "fix all" edits of one rule's findings; an edit that changes nothing is no fix. */
+function fixAllEdits(findings: readonly Finding[], text: string): TextEdit[] {
   const chosen: TextEdit[] = [];
   for (const finding of findings) {
     const fix = finding.fixes.find((f) => f.inFixAll);
-    if (!fix) continue;
+    if (!fix || fix.edits.every((e) => text.slice(e.start, e.end) === e.newText)) continue;
     if (fix.edits.some((e) => chosen.some((c) => spansOverlap(c, e) || (c.start === c.end && c.start === e.start)))) continue;
     chosen.push(...fix.edits);
   }
@@ -62,7 +62,7 @@ export async function fixAllText(text: string, language: LanguageSupport, settin
   try {
     for (let pass = 0; pass < 20; pass++) {
       const { findings } = analyzeParsed(doc, language, settings, catalog);
-      const byRule = rules.map((rule) => fixAllEdits(findings.filter((f) => f.rule === rule.id))).find((edits) => edits.length > 0);
+      const byRule = rules.map((rule) => fixAllEdits(findings.filter((f) => f.rule === rule.id), doc.text)).find((edits) => edits.length > 0);
       if (!byRule) break;
       doc.setText(applyEdits(doc.text, byRule));
     }

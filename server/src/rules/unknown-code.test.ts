@@ -8,6 +8,16 @@ ruleTester(unknownCode, {
     { name: 'real TikTok codes outside the catalog', language: 'typescript', code: tiktok('"internal_error"') + tiktok('"ok"') + tiktok('"auth_removed"') },
     { name: 'a label far from every code', language: 'typescript', code: tiktok('"bad_credentials"') },
     {
+      name: 'a code under a guard is no typo of itself',
+      language: 'python',
+      code: `match c:\n    case "spam_risk" if n:\n        pass\n    case "internal":\n        pass\n`,
+    },
+    {
+      name: 'Rust and C#: codes under guards are no typos',
+      language: 'rust',
+      code: `fn f(c: &str, n: u8) -> u8 {\n    match c {\n        "spam_risk" if n < 3 => 1,\n        "internal" if n > 1 => 2,\n        _ => 0,\n    }\n}\n`,
+    },
+    {
       name: 'a typo in a switch that is not TikTok\'s',
       language: 'typescript',
       code: `switch (c) {\n  case "spam_risk_txt": break;\n  case "not_found": break;\n}\n`,

@@ -31,7 +31,8 @@ export const unknownCode: Rule = {
     if (severity === 'off') return [];
     const findings: Finding[] = [];
     for (const arm of construct.shape.arms) for (const label of arm.labels) {
-      if (construct.handled.has(label.value) || catalog.otherKnownCodes.has(label.value) || settings.ignoreCodes.includes(label.value)) continue;
+      // A catalog code is no typo, handled or not (a guarded arm names codes it does not handle).
+      if (catalog.get(label.value) || catalog.otherKnownCodes.has(label.value) || settings.ignoreCodes.includes(label.value)) continue;
       const suggestion = closestCode(label.value, catalog);
       if (!suggestion) continue;
       // A bare word (an identifier key, a symbol) stays bare; a code with a space cannot be one.
