@@ -6,6 +6,7 @@ import { loadGrammar, ParsedDocument } from './parsing';
 import { DEFAULT_SETTINGS } from './settings';
 import { disableFix } from './suppressions';
 import { applyEdits } from './text';
+import { checkers, compile, hasTool } from '../../../test/helpers/compilers';
 
 /** A TikTok switch with a typo and a duplicate: one finding of each rule, on lines 2, 4 and 5. */
 const SWITCH = ['switch (c) {', '  case "spam_risk_text": a(); break;', '  case "internal": b(); break;', '  case "spam_risk_txt": c(); break;', '  case "internal": d(); break;', '}'];
@@ -77,6 +78,22 @@ test('no disable fix where the line starts inside a literal: a comment line ther
     const typo = analyzeParsed(doc, ruby, DEFAULT_SETTINGS).findings.find((f) => f.rule === 'unknown-code');
     assert.ok(typo, 'the typo on the second line of the %w[] is found');
     assert.equal(disableFix(typo, doc, ruby), undefined);
+  } finally {
+    doc.dispose();
+  }
+});
+
+test('a file that starts with a byte order mark keeps it first: the directive goes after it, and Python still compiles the file', async (t) => {
+  const python = languageForId('python')!;
+  const text = '\uFEFFmatch c:\n    case "spam_risk":\n        pass\n    case "internal":\n        pass\n';
+  const doc = new ParsedDocument(await loadGrammar(python.grammarFile), text);
+  try {
+    const [finding] = analyzeParsed(doc, python, DEFAULT_SETTINGS).findings;
+    const fixed = applyEdits(text, disableFix(finding!, doc, python)!.edits);
+    assert.equal(fixed, '\uFEFF# tiktok-errors-disable-next-line unhandled-codes\nmatch c:\n' + text.slice('\uFEFFmatch c:\n'.length));
+    assert.deepEqual(await rulesFound(fixed, 'python'), []);
+    if (!hasTool('python3')) return t.skip('python3 is not installed');
+    assert.equal(compile(checkers.python!, 'bom.py', fixed), undefined);
   } finally {
     doc.dispose();
   }

@@ -4,7 +4,7 @@ import type { LanguageSupport } from '../languages/language';
 import type { Finding, Fix } from './findings';
 import type { Node, ParsedDocument } from './parsing';
 import { RULE_IDS, type RuleId } from './settings';
-import { detectEol, indentationAt, lineEndAt, lineStartAt } from './text';
+import { detectEol, lineEndAt, lineStartAt } from './text';
 
 const MARK = 'tiktok-errors-disable-';
 const DIRECTIVE = /tiktok-errors-disable-(next-line|line)\b([^\r\n]*)/g;
@@ -64,10 +64,12 @@ const LITERAL = /string|heredoc|nowdoc|text_block|symbol_array|comment|template/
  */
 export function disableFix(finding: Finding, doc: ParsedDocument, language: LanguageSupport): Fix | undefined {
   const { text } = doc;
-  const line = lineStartAt(text, finding.span.start);
+  let line = lineStartAt(text, finding.span.start);
+  // A byte order mark starts the file, before anything else: the directive goes after it.
+  if (line === 0 && text.startsWith('\uFEFF')) line = 1;
   for (let node: Node | null = doc.tree.rootNode.descendantForIndex(line); node; node = node.parent) {
     if (node.startIndex < line && LITERAL.test(node.type)) return undefined;
   }
-  const newText = `${indentationAt(text, line)}${language.lineComment} tiktok-errors-disable-next-line ${finding.rule}${detectEol(text)}`;
+  const newText = `${/^[ \t]*/.exec(text.slice(line, lineEndAt(text, line)))![0]}${language.lineComment} tiktok-errors-disable-next-line ${finding.rule}${detectEol(text)}`;
   return { title: `Disable ${finding.rule} for this line`, edits: [{ start: line, end: line, newText }] };
 }
