@@ -18,10 +18,12 @@ import {
 } from './text';
 
 /**
- * A new map entry's value in the shape of an existing one, preferably one of the same action: a string gets
- * the code's message, a function a stub that throws, anything else a copy (an enum member, a constant).
+ * A new map entry's value in the shape of the existing ones: a string (or strings joined) gets the code's own
+ * message, a function a stub that throws. Anything else (an enum member, a constant, a number) is copied only
+ * from an entry of the same action, where it says what that action gets; with none, the language's neutral
+ * value (`None`, `null`) where it has one that fits any type. Undefined where there is no right value to write.
  */
-function mapValue(code: string, action: Action, shape: ConstructShape, language: LanguageSupport, catalog: Catalog): string {
+function mapValue(code: string, action: Action, shape: ConstructShape, language: LanguageSupport, catalog: Catalog): string | undefined {
   const valued = shape.arms.filter((arm) => arm.value);
   const sameAction = valued.find((arm) => arm.labels.some((l) => catalog.get(l.value)?.action === action));
   const template = (sameAction ?? valued[0])?.value;
@@ -30,20 +32,25 @@ function mapValue(code: string, action: Action, shape: ConstructShape, language:
   // A function's own quotes are unknown: write its message as the keys are written.
   const keyQuote = shape.arms.flatMap((arm) => arm.labels).find((l) => l.quote !== '')?.quote ?? '"';
   if (template.kind === 'function') return language.maps!.functionStub(template.signature, `TODO: handle TikTok error ${code} (${action})`, keyQuote);
-  return template.text;
+  if (sameAction?.value?.kind === 'other') return sameAction.value.text;
+  return language.maps!.neutralValue;
 }
 
-function stubGroups(codes: readonly string[], shape: ConstructShape, language: LanguageSupport, catalog: Catalog): StubGroup[] {
-  return groupByAction(codes, catalog).map(({ action, codes: groupCodes }) => {
-    const message = `TODO: handle these TikTok errors (${action.id}): ${action.summary}`;
-    return {
+/** The groups of new arms by action; undefined when a map entry has no right value to write. */
+function stubGroups(codes: readonly string[], shape: ConstructShape, language: LanguageSupport, catalog: Catalog): StubGroup[] | undefined {
+  const groups: StubGroup[] = [];
+  for (const { action, codes: groupCodes } of groupByAction(codes, catalog)) {
+    const values = shape.family === 'map' ? groupCodes.map((code) => mapValue(code, action.id, shape, language, catalog)) : undefined;
+    if (values?.some((v) => v === undefined)) return undefined;
+    groups.push({
       action: action.id,
       codes: groupCodes,
       comment: `${action.id}: ${action.summary}`,
-      message,
-      values: shape.family === 'map' ? groupCodes.map((code) => mapValue(code, action.id, shape, language, catalog)) : undefined,
-    };
-  });
+      message: `TODO: handle these TikTok errors (${action.id}): ${action.summary}`,
+      values: values as string[] | undefined,
+    });
+  }
+  return groups;
 }
 
 function render(language: LanguageSupport, shape: ConstructShape, groups: readonly StubGroup[], style: RenderStyle): RenderedLine[] {
@@ -125,9 +132,11 @@ export function insertArms(text: string, language: LanguageSupport, shape: Const
     trailingSeparator: shape.armSeparator !== undefined && text.startsWith(shape.armSeparator, last.span.end + whitespaceAt(text, last.span.end)),
     ...chainLayout(text, shape),
   };
+  const groups = stubGroups(codes, shape, language, catalog);
+  if (!groups) return undefined;
   const eol = detectEol(text);
   const layout = readLayout(text, shape);
-  const rendered = indentLines(render(language, shape, stubGroups(codes, shape, language, catalog), style), layout);
+  const rendered = indentLines(render(language, shape, groups, style), layout);
 
   if (shape.joinsInline) {
     // After the last tested branch, before any final `else`: `} else if (…) {` on the same line, or on the

@@ -8,9 +8,30 @@ function quoteOf(text: string): string {
   return quote ?? '"';
 }
 
+/** Operators and brackets that join string literals into one string: `("a" "b")`, `'a' + 'b'`, `'a' . 'b'`. */
+const JOINS = new Set(['(', ')', '+', '.']);
+
+/**
+ * The first string literal of a value that is only string literals, joined (Python's implicit concatenation,
+ * `+`, PHP's `.`, parentheses), else undefined: such a value is text, and a new entry gets its own code's text.
+ */
+function stringOf(value: Node, language: LanguageSupport, depth = 0): Node | undefined {
+  if (language.stringTypes.includes(value.type)) return value;
+  if (depth > 8 || value.childCount === 0) return undefined;
+  let first: Node | undefined;
+  for (const child of value.children) {
+    if (!child || child.type.endsWith('comment') || (!child.isNamed && JOINS.has(child.type))) continue;
+    const literal = child.isNamed ? stringOf(child, language, depth + 1) : undefined;
+    if (!literal) return undefined;
+    first ??= literal;
+  }
+  return first;
+}
+
 function readValue(value: Node, language: LanguageSupport, maps: MapSupport): ValueShape {
-  if (language.stringTypes.includes(value.type)) {
-    return { kind: 'string', quote: readStringLiteral(value)?.quote.replace('`', '"') ?? quoteOf(value.text) };
+  const literal = stringOf(value, language);
+  if (literal) {
+    return { kind: 'string', quote: readStringLiteral(literal)?.quote.replace('`', '"') ?? quoteOf(literal.text) };
   }
   const signature = maps.functionSignature(value);
   if (signature !== undefined) return { kind: 'function', signature };

@@ -126,6 +126,7 @@ const chains = cStyleChains({
 });
 
 const maps: MapSupport = {
+  neutralValue: 'default!',
   // Collection initializers of an object creation: `new Dictionary<string, T> { ["a"] = …, { "b", … } }`.
   query: '[(object_creation_expression) (implicit_object_creation_expression)] @map',
   entries(node) {

@@ -136,6 +136,12 @@ export interface MapSupport {
   /** A function value that throws `message`, in the shape of `signature`. */
   functionStub(signature: string, message: string, quote: string): string;
   render(groups: readonly StubGroup[], style: RenderStyle): RenderedLine[];
+  /**
+   * A value that fits an entry of any type and does nothing when the map is built (`None`, `nil`, `null`), for
+   * a new entry whose action no existing entry shows; none where the language has no such value (Go, Java's
+   * `Map.of`, which refuses null, Rust), and then no entry is written.
+   */
+  readonly neutralValue?: string;
   /** The most entries the literal can hold in this form (Java's `Map.of` takes ten pairs). */
   maxEntries?(form: string): number | undefined;
 }

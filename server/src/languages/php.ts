@@ -146,6 +146,7 @@ const chains: ChainSupport = {
 };
 
 const maps: MapSupport = {
+  neutralValue: 'null',
   query: '(array_creation_expression) @map',
   entries(node) {
     const entries: MapEntry[] = [];

@@ -101,6 +101,7 @@ const chains: ChainSupport = {
 };
 
 const maps: MapSupport = {
+  neutralValue: 'None',
   query: '(dictionary) @map',
   entries: keyValuePairs,
   keyLabel: (key) => (isString(key) ? readStringLiteral(key) : undefined),

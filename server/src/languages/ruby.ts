@@ -98,6 +98,7 @@ const chains: ChainSupport = {
 };
 
 const maps: MapSupport = {
+  neutralValue: 'nil',
   query: '(hash) @map',
   entries: keyValuePairs,
   // `"a" => …` keys are strings; `a: …` and `"a b": …` keys are symbols, and new keys must be too.

@@ -153,7 +153,8 @@ export function ecmaScriptLanguage(name: string, languageIds: string[], fileExte
     renderArms: (groups, style) =>
       renderCaseStatements(groups, style.quote, style.subject ? (code) => equalsTest(style.subject, code, style.quote) : undefined),
     chains: ecmaScriptChains,
-    maps: ecmaScriptMaps,
+    // `undefined!` is `never` to TypeScript, so it fits a value of any type; JavaScript has no `!`.
+    maps: { ...ecmaScriptMaps, neutralValue: grammarFile === 'tree-sitter-javascript.wasm' ? 'undefined' : 'undefined!' },
     quote: cStyleQuote,
   };
 }

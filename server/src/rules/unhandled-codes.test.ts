@@ -238,7 +238,24 @@ ruleTester(unhandledCodes, {
       language: 'java',
       code: `class A {\n    static final java.util.Map<String, Integer> M = java.util.Map.of(\n            "spam_risk", 1,\n            "internal", 2);\n}\n`,
       errors: [{ message: '23 TikTok error codes' }],
-      fixTitles: ['Add 3 missing refresh-token entries', 'Add 2 missing retry entries'],
+      // Integers copied from another action's entry would be wrong: only retry, which has one, gets entries.
+      fixTitles: ['Add 2 missing retry entries'],
+    },
+    {
+      name: 'Python dict of joined strings: each new entry gets its own message, not a copy of an existing value',
+      language: 'python',
+      code: `M = {\n    "spam_risk": ("Too many " "posts"),\n    "internal": ("Try " + "again"),\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal', 'rate_limit_exceeded', 'spam_risk_text') },
+      errors: [{ message: '2 TikTok error codes' }],
+      output: `M = {\n    "spam_risk": ("Too many " "posts"),\n    "internal": ("Try " + "again"),\n    # retry: retry later with exponential backoff\n    "rate_limit_exceeded": ${JSON.stringify(catalog.get('rate_limit_exceeded')!.message)},\n    # user-error: show the message to the user; do not retry unchanged\n    "spam_risk_text": ${JSON.stringify(catalog.get('spam_risk_text')!.message)},\n}\n`,
+    },
+    {
+      name: 'TypeScript map of enum members: the same action\'s value is copied, an action with none gets undefined!',
+      language: 'typescript',
+      code: `const M: Record<string, Action> = {\n  spam_risk: Action.Show,\n  internal: Action.Retry,\n};\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk', 'internal', 'rate_limit_exceeded', 'access_token_invalid') },
+      errors: [{ message: '2 TikTok error codes' }],
+      output: `const M: Record<string, Action> = {\n  spam_risk: Action.Show,\n  internal: Action.Retry,\n  // refresh-token: send the user through TikTok OAuth again\n  access_token_invalid: undefined!,\n  // retry: retry later with exponential backoff\n  rate_limit_exceeded: Action.Retry,\n};\n`,
     },
     {
       name: 'Java Map.of within ten pairs',
