@@ -100,3 +100,33 @@ export function writeTree(root: string, files: number, seed = 7): { mentioning: 
   }
   return { mentioning };
 }
+
+/**
+ * Inputs no project should hold but a workspace may: each once made the analysis or "fix all" quadratic.
+ * `size` is the length in characters (minified) or the count of nested maps or of cases.
+ */
+export const pathological: Record<string, { language: string; make: (size: number) => string }> = {
+  'minified JavaScript line with a switch, a chain and a map every 150 characters': {
+    language: 'javascript',
+    make: (length) => {
+      const unit = 'var a=1,b="x";switch(e.code){case"spam_risk":f();break;case"internal":g();break}if(x==="spam_risk"){h()}else if(x==="internal"){k()}var m={"spam_risk":1,"internal":2};';
+      return unit.repeat(Math.ceil(length / unit.length));
+    },
+  },
+  'Python dict nested N deep, a code key at each level': {
+    language: 'python',
+    make: (depth) => 'M = ' + '{"spam_risk": 1, "internal": '.repeat(depth) + '0' + '}'.repeat(depth) + '\n',
+  },
+  'TypeScript object nested N deep, a code key at each level': {
+    language: 'typescript',
+    make: (depth) => 'const M = ' + '{"spam_risk": 1, "internal": '.repeat(depth) + '0' + '}'.repeat(depth) + ';\n',
+  },
+  'TypeScript switch of N duplicate cases': {
+    language: 'typescript',
+    make: (count) => 'switch (c) {\n' + '  case "spam_risk": break;\n'.repeat(count) + '}\n',
+  },
+  'TypeScript switch of N typos': {
+    language: 'typescript',
+    make: (count) => 'switch (c) {\n  case "spam_risk": break;\n' + Array.from({ length: count }, (_, i) => `  case "spam_risk_tex": x${i}(); break;\n`).join('') + '}\n',
+  },
+};

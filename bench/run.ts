@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
-import { analyzeParsed, analyzeText } from '../server/src/analysis/analyze';
+import { analyzeParsed, analyzeText, fixAllText } from '../server/src/analysis/analyze';
 import { catalog } from '../server/src/analysis/catalog';
 import { loadGrammar, ParsedDocument } from '../server/src/analysis/parsing';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
 import { languageForId, languages } from '../server/src/languages';
 import type { LanguageSupport } from '../server/src/languages/language';
-import { pythonSource, typescriptSource, writeTree } from './generate';
+import { pathological, pythonSource, typescriptSource, writeTree } from './generate';
 
 interface Row {
   readonly measure: string;
@@ -357,14 +357,54 @@ async function memoryRows(): Promise<void> {
   record('size of the .vsix', '≤ 5 MB', `${mb.toFixed(2)} MB`, mb <= 5, { megabytes: mb });
 }
 
+/**
+ * Inputs that once made the work quadratic (a minified line, thousands of nested maps, thousands of findings):
+ * the analysis of the largest within 10× its bare parse, and "fix all" growing as the input does (four times
+ * the input: about four times the time, where quadratic work took sixteen).
+ */
+async function pathologicalRows(): Promise<void> {
+  const sizes: Record<string, { analysed: number; fixed: [number, number] }> = {
+    'minified JavaScript line with a switch, a chain and a map every 150 characters': { analysed: 4_900_000, fixed: [300_000, 1_200_000] },
+    'Python dict nested N deep, a code key at each level': { analysed: 5_000, fixed: [1_250, 5_000] },
+    'TypeScript object nested N deep, a code key at each level': { analysed: 10_000, fixed: [2_500, 10_000] },
+    'TypeScript switch of N duplicate cases': { analysed: 20_000, fixed: [5_000, 20_000] },
+    'TypeScript switch of N typos': { analysed: 20_000, fixed: [5_000, 20_000] },
+  };
+  for (const [name, { language: id, make }] of Object.entries(pathological)) {
+    const language = languageForId(id)!;
+    const grammar = await loadGrammar(language.grammarFile);
+    const { analysed, fixed } = sizes[name]!;
+    const scaled = quick ? (n: number) => Math.ceil(n / 4) : (n: number) => n;
+    const text = make(scaled(analysed));
+    const bareParse = () => {
+      const doc = new ParsedDocument(grammar, text);
+      void doc.tree;
+      doc.dispose();
+    };
+    const [parse, analysis] = await timeBestEach(2, 'minor', bareParse, () => analyzeText(text, language, { ...DEFAULT_SETTINGS }));
+    const r = analysis / parse;
+    const label = name.replace('N', scaled(analysed).toLocaleString('en')).replace(/^minified/, `${(text.length / 1e6).toFixed(1)} MB minified`);
+    record(`${label}: analysis ÷ bare parse`, '≤ 10×', `${ratio(r)} (${ms(analysis)} ÷ ${ms(parse)})`, r <= 10, { size: scaled(analysed), analysisMs: analysis, parseMs: parse, ratio: r });
+    const [small, large] = fixed.map((n) => make(scaled(n)));
+    const [fixSmall, fixLarge] = await timeBestEach(2, 'minor', () => fixAllText(small!, language, DEFAULT_SETTINGS), () => fixAllText(large!, language, DEFAULT_SETTINGS));
+    const growth = fixLarge / fixSmall;
+    record(
+      `${name.replace('N', `${scaled(fixed[0]).toLocaleString('en')} then ${scaled(fixed[1]).toLocaleString('en')}`).replace(/^minified/, `minified (${(small!.length / 1e6).toFixed(1)} then ${(large!.length / 1e6).toFixed(1)} MB)`)}: fix all of 4× the input ÷ fix all of the input`,
+      '≤ 6× (linear: 4×)',
+      `${ratio(growth)} (${ms(fixLarge)} ÷ ${ms(fixSmall)})`,
+      growth <= 6,
+      { small: scaled(fixed[0]), large: scaled(fixed[1]), smallMs: fixSmall, largeMs: fixLarge, ratio: growth },
+    );
+  }
+}
+
 async function main(): Promise<void> {
   if (!existsSync('dist/server.js') || !existsSync('dist/cli.js')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
   console.error(`node ${process.version}, ${quick ? 'quick run (BENCH_QUICK=1)' : 'full run'}`);
-  await analysisRows();
-  await latencyRows();
-  await coldStartRow();
-  await cliRows();
-  await memoryRows();
+  // BENCH_ONLY=pathological (or any section's name) runs that section alone, and writes no results.
+  const sections = { analysis: analysisRows, pathological: pathologicalRows, latency: latencyRows, coldStart: coldStartRow, cli: cliRows, memory: memoryRows };
+  const only = process.env.BENCH_ONLY;
+  for (const [name, run] of Object.entries(sections)) if (!only || only.split(',').includes(name)) await run();
 
   const table = [
     '| measure | goal | measured | |',
@@ -375,7 +415,7 @@ async function main(): Promise<void> {
   const failed = rows.filter((r) => r.pass === false).length;
   const checked = rows.filter((r) => r.pass !== undefined).length;
   console.log(`\n${checked - failed} of ${checked} goals met${quick ? ' (quick run)' : ''}`);
-  writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, rows }, null, 2) + '\n');
+  if (!only) writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, rows }, null, 2) + '\n');
 }
 
 main().catch((error: unknown) => {

@@ -41,16 +41,42 @@ export async function analyzeText(text: string, language: LanguageSupport, setti
   }
 }
 
-/** Non-overlapping "fix all" edits of one rule's findings; an edit that changes nothing is no fix. */
+/** Whether `edit` overlaps an edit of `chosen` (sorted, none overlapping), or inserts where one inserts. */
+function clashes(chosen: readonly TextEdit[], edit: TextEdit): boolean {
+  // The first chosen edit that ends at or after this one's start: the ends rise as the starts do.
+  let low = 0;
+  let high = chosen.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (chosen[mid]!.end < edit.start) low = mid + 1;
+    else high = mid;
+  }
+  for (let k = low; k < chosen.length && chosen[k]!.start <= edit.end; k++) {
+    const c = chosen[k]!;
+    if (spansOverlap(c, edit) || (c.start === c.end && c.start === edit.start)) return true;
+  }
+  return false;
+}
+
+/**
+ * Non-overlapping "fix all" edits of one rule's findings, the earlier finding winning; an edit that changes
+ * nothing is no fix. The edits chosen are kept sorted, so that thousands of findings cost a search each.
+ */
 function fixAllEdits(findings: readonly Finding[], text: string): TextEdit[] {
   const chosen: TextEdit[] = [];
+  const picked: TextEdit[] = [];
   for (const finding of findings) {
     const fix = finding.fixes.find((f) => f.inFixAll);
     if (!fix || fix.edits.every((e) => text.slice(e.start, e.end) === e.newText)) continue;
-    if (fix.edits.some((e) => chosen.some((c) => spansOverlap(c, e) || (c.start === c.end && c.start === e.start)))) continue;
-    chosen.push(...fix.edits);
+    if (fix.edits.some((e) => clashes(chosen, e))) continue;
+    for (const edit of fix.edits) {
+      let at = chosen.length;
+      while (at > 0 && chosen[at - 1]!.start > edit.start) at--;
+      chosen.splice(at, 0, edit);
+    }
+    picked.push(...fix.edits);
   }
-  return chosen;
+  return picked;
 }
 
 /**

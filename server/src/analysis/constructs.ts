@@ -17,15 +17,38 @@ export interface TikTokConstruct {
 }
 
 /**
- * A construct in or around a syntax error is being typed: what it handles is not known yet. Asked only of
- * TikTok constructs, which are few: climbing parents costs a walk from the root each step.
+ * A construct in or around a syntax error is being typed: what it handles is not known yet. `errorAbove`
+ * says whether an ancestor is an ERROR node, known from the walk down (asking a node for its parent costs a
+ * walk from the root, which a deeply nested file cannot pay for every construct).
  */
-function isBroken(node: Node): boolean {
-  if (node.hasError) return true;
-  if (!node.tree.rootNode.hasError) return false;
-  for (let up = node.parent; up; up = up.parent) if (up.isError) return true;
-  return false;
+function isBroken(node: Node, errorAbove: boolean): boolean {
+  return node.hasError || (node.tree.rootNode.hasError && errorAbove);
 }
+
+/** How many ancestors a reader may ask about: the wrappers of a map on its first line. */
+const ANCESTORS_KEPT = 4;
+
+/**
+ * The nodes from `root` down to `target`'s parent, found by a cursor walk from `root` (a small subtree), and
+ * whether any of them is an ERROR node.
+ */
+function pathWithin(root: Node, target: Node): Node[] {
+  const path: Node[] = [];
+  const cursor = root.walk();
+  try {
+    for (let current = cursor.currentNode; current.id !== target.id; current = cursor.currentNode) {
+      path.push(current);
+      if (!cursor.gotoFirstChild()) break;
+      while (cursor.startIndex > target.startIndex || cursor.endIndex < target.endIndex) if (!cursor.gotoNextSibling()) return path;
+    }
+  } finally {
+    cursor.delete();
+  }
+  return path;
+}
+
+/** The most of its line before a subtree that a cache key holds. */
+const MAX_CONTEXT = 256;
 
 /** Subtrees up to this size are queried whole; above it, a node's children are looked at one by one. */
 const SUBTREE_CHARS = 4096;
@@ -74,8 +97,17 @@ interface CachedSubtree {
   classified?: { readonly settings: Settings; readonly catalog: Catalog; readonly constructs: Array<TikTokConstruct | undefined> };
 }
 
-/** A shape, its node when the tree has syntax errors, and the cache entry it was read into or found in. */
-type Found = { node?: Node; shape: ConstructShape; subtree?: CachedSubtree; index?: number };
+/**
+ * A shape, its node and whether an ERROR node is above it when the tree has syntax errors, and the cache entry
+ * it was read into or found in.
+ */
+type Found = { node?: Node; errorAbove?: boolean; shape: ConstructShape; subtree?: CachedSubtree; index?: number };
+
+/** What the walk down knows of a node's surroundings: its nearest ancestors, and whether one is an ERROR node. */
+interface Above {
+  readonly ancestors: readonly Node[];
+  readonly inError: boolean;
+}
 const subtreeCache = new WeakMap<ParsedDocument, Map<string, CachedSubtree>>();
 
 /**
@@ -87,9 +119,9 @@ function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog:
   const mentions = codeMentions(doc.text, catalog);
   if (mentions.length === 0) return [];
   const { chains, maps } = language;
-  const readers: Record<string, (node: Node) => ConstructShape | undefined> = { construct: (node) => language.readConstruct(node) };
+  const readers: Record<string, (node: Node, ancestors: () => readonly Node[]) => ConstructShape | undefined> = { construct: (node) => language.readConstruct(node) };
   if (chains) readers.chain = (node) => readChain(node, doc.text, chains);
-  if (maps) readers.map = (node) => readMap(node, doc.text, language, maps);
+  if (maps) readers.map = (node, ancestors) => readMap(node, doc.text, language, maps, ancestors());
   // One query for every construct family.
   const source = [language.constructQuery, chains?.query, maps?.query].filter(Boolean).join('\n');
   const query = compileQuery(doc.grammar, source);
@@ -98,15 +130,22 @@ function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog:
   const cache = root.hasError ? undefined : new Map<string, CachedSubtree>();
   const previous = subtreeCache.get(doc);
   const found: Found[] = [];
-  /** Reads the captured constructs into `into`'s shapes, or into a list of their own. */
-  const read = (captures: ReturnType<typeof query.captures>, into?: CachedSubtree): ConstructShape[] => {
+  /**
+   * Reads the constructs captured in the subtree at `top` into `into`'s shapes, or into a list of their own.
+   * A capture's ancestors come from `above` (the walk down to `top`) and a cursor walk inside the subtree.
+   */
+  const read = (top: Node, above: Above, captures: ReturnType<typeof query.captures>, into?: CachedSubtree): ConstructShape[] => {
     const shapes: ConstructShape[] = into?.shapes ?? [];
     for (const { name, node } of captures) {
       if (!anyWithin(mentions, node.startIndex, node.endIndex)) continue;
-      const shape = readers[name]?.(node);
+      let path: Node[] | undefined;
+      const inside = () => (path ??= node.id === top.id ? [] : pathWithin(top, node));
+      const ancestors = () => [...inside()].reverse().concat(above.ancestors).slice(0, ANCESTORS_KEPT);
+      const shape = readers[name]?.(node, ancestors);
       if (!shape) continue;
       // Without a cache the tree has errors: the caller needs the node to tell whether it is being typed.
-      found.push(cache ? { shape, subtree: into, index: shapes.length } : { node, shape });
+      if (cache) found.push({ shape, subtree: into, index: shapes.length });
+      else found.push({ node, errorAbove: above.inError || inside().some((n) => n.isError), shape });
       shapes.push(shape);
     }
     return shapes;
@@ -114,17 +153,23 @@ function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog:
   // Only what encloses a code can be TikTok's: query the small subtrees that hold codes, and of the large
   // nodes above them only the node itself, never the parts of the tree where no code is written.
   // A stack, not recursion: a pathological file nests thousands deep.
-  const stack: Array<[node: Node, end: number, parentType: string]> = [[root, root.endIndex, '']];
+  const stack: Array<[node: Node, end: number, parentType: string, above: Above]> = [[root, root.endIndex, '', { ancestors: [], inError: false }]];
   for (let top = stack.pop(); top; top = stack.pop()) {
-    const [node, end, parentType] = top;
+    const [node, end, parentType, above] = top;
     if (end - node.startIndex <= SUBTREE_CHARS || node.childCount === 0) {
       if (!cache) {
-        read(query.captures(node));
+        read(node, above, query.captures(node));
         continue;
       }
-      // Keyed by the subtree's own text (a slice: no copy); what stands above it must match too.
+      // Keyed by the subtree's own text (a slice: no copy); what stands above it must match too. A subtree far
+      // into a long (minified) line is read afresh: a key of all the line before it would make a line quadratic.
+      const lineStart = lineStartAt(doc.text, node.startIndex);
+      if (node.startIndex - lineStart > MAX_CONTEXT) {
+        read(node, above, query.captures(node));
+        continue;
+      }
       const text = doc.text.slice(node.startIndex, end);
-      const context = parentType + '\u0000' + doc.text.slice(lineStartAt(doc.text, node.startIndex), node.startIndex);
+      const context = parentType + '\u0000' + doc.text.slice(lineStart, node.startIndex);
       const known = previous?.get(text);
       if (known && known.context === context) {
         const delta = node.startIndex - known.start;
@@ -137,12 +182,13 @@ function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog:
         cache.set(text, entry);
       } else {
         const entry: CachedSubtree = { start: node.startIndex, context, shapes: [] };
-        read(query.captures(node), entry);
+        read(node, above, query.captures(node), entry);
         cache.set(text, entry);
       }
       continue;
     }
-    read(query.captures(node, { maxStartDepth: 0 }));
+    read(node, above, query.captures(node, { maxStartDepth: 0 }));
+    const below: Above = { ancestors: [node, ...above.ancestors].slice(0, ANCESTORS_KEPT), inError: above.inError || node.isError };
     // A cursor visits the children without making an object of each, and asks where one starts only when a
     // code comes before its end: most children hold none. Past the last code the rest are not visited.
     const type = node.type;
@@ -153,7 +199,7 @@ function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog:
         const childEnd = cursor.endIndex;
         if (mentions[next]! >= childEnd) continue;
         const after = firstAtOrAfter(mentions, childEnd);
-        if (mentions[after - 1]! >= cursor.startIndex) stack.push([cursor.currentNode, childEnd, type]);
+        if (mentions[after - 1]! >= cursor.startIndex) stack.push([cursor.currentNode, childEnd, type, below]);
         next = after;
       } while (next < mentions.length && mentions[next]! < end && cursor.gotoNextSibling());
     }
@@ -199,8 +245,8 @@ export function findTikTokConstructs(
 ): TikTokConstruct[] {
   const constructs: TikTokConstruct[] = [];
   if (!namesEnoughCodes(doc.text, settings.minimumKnownCodes, catalog)) return constructs;
-  for (const { node, shape, subtree, index } of findConstructs(doc, language, catalog)) {
-    if (node && isBroken(node)) continue;
+  for (const { node, errorAbove, shape, subtree, index } of findConstructs(doc, language, catalog)) {
+    if (node && isBroken(node, errorAbove === true)) continue;
     // A subtree found unchanged since the last analysis keeps its classification, unless the settings changed.
     let known = subtree?.classified;
     if (subtree && !(known?.settings === settings && known.catalog === catalog)) {

@@ -19,8 +19,8 @@ import {
 
 /**
  * A new map entry's value in the shape of the existing ones: a string (or strings joined) gets the code's own
- * message, a function a stub that throws. Anything else (an enum member, a constant, a number) is copied only
- * from an entry of the same action, where it says what that action gets; with none, the language's neutral
+ * message, a function a stub that throws. A name or a number (an enum member, a constant) is copied only from
+ * an entry of the same action, where it says what that action gets; otherwise the language's neutral
  * value (`None`, `null`) where it has one that fits any type. Undefined where there is no right value to write.
  */
 function mapValue(code: string, action: Action, shape: ConstructShape, language: LanguageSupport, catalog: Catalog): string | undefined {
@@ -32,7 +32,9 @@ function mapValue(code: string, action: Action, shape: ConstructShape, language:
   // A function's own quotes are unknown: write its message as the keys are written.
   const keyQuote = shape.arms.flatMap((arm) => arm.labels).find((l) => l.quote !== '')?.quote ?? '"';
   if (template.kind === 'function') return language.maps!.functionStub(template.signature, `TODO: handle TikTok error ${code} (${action})`, keyQuote);
-  if (sameAction?.value?.kind === 'other') return sameAction.value.text;
+  // Only a name or a number is copied (`Action.RETRY`, `:retry`, `Severity::High`, `3`): a larger value, such as
+  // a nested map of codes, is no action's value, and copying it would make new maps to fix, pass after pass.
+  if (sameAction?.value?.kind === 'other' && /^[\w$.:]+$/.test(sameAction.value.text)) return sameAction.value.text;
   return language.maps!.neutralValue;
 }
 

@@ -41,10 +41,11 @@ function readValue(value: Node, language: LanguageSupport, maps: MapSupport): Va
 /** What may wrap a map on its first line: the diagnostic underlines `const MESSAGES = new Map([`, not only `[`. */
 const WRAPPERS = /declarator|_item|reference_expression|const_element|_spec|expression_list|assignment|declaration|keyed_element|pair|property|field|argument|call|invocation|new_expression|object_creation/;
 
-function headStart(node: Node, text: string): number {
+/** `ancestors`: nearest first, as the walk down found them (a node's `parent` costs a walk from the root). */
+function headStart(node: Node, text: string, ancestors: readonly Node[]): number {
   const lineEnd = lineEndAt(text, node.startIndex);
   let start = node.startIndex;
-  for (let up = node.parent, depth = 0; up && depth < 4; up = up.parent, depth++) {
+  for (const up of ancestors) {
     if (!WRAPPERS.test(up.type) || lineEndAt(text, up.startIndex) !== lineEnd) break;
     start = up.startIndex;
   }
@@ -66,7 +67,7 @@ function openingEnd(node: Node, entryStart: number, lineEnd: number): number {
   return end;
 }
 
-export function readMap(node: Node, text: string, language: LanguageSupport, maps: MapSupport): ConstructShape | undefined {
+export function readMap(node: Node, text: string, language: LanguageSupport, maps: MapSupport, ancestors: readonly Node[]): ConstructShape | undefined {
   const entries = maps.entries(node);
   if (!entries || entries.length === 0) return undefined;
   const arms: ArmShape[] = entries.map((entry) => {
@@ -80,7 +81,7 @@ export function readMap(node: Node, text: string, language: LanguageSupport, map
       value: entry.value ? readValue(entry.value, language, maps) : undefined,
     };
   });
-  const start = headStart(node, text);
+  const start = headStart(node, text, ancestors);
   const head = { start, end: openingEnd(node, entries[0]!.span.start, lineEndAt(text, node.startIndex)) };
   return { family: 'map', kind: 'lookup map', form: maps.form?.(node) ?? 'map', head, span: spanOf(node), arms, armSeparator: ',' };
 }

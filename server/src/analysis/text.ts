@@ -9,16 +9,55 @@ export interface TextEdit extends Span {
   readonly newText: string;
 }
 
+/** How far line helpers look directly before they use the document's index of line breaks. */
+const NEAR = 256;
+
+const isBreak = (unit: number) => unit === 10 || unit === 13;
+
+/** The offsets of every CR and LF of the text last asked about: a minified line is megabytes long. */
+let lastBreaks: { text: string; breaks: Uint32Array } | undefined;
+
+function breaksOf(text: string): Uint32Array {
+  if (lastBreaks?.text === text) return lastBreaks.breaks;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (isBreak(text.charCodeAt(i))) count++;
+  const breaks = new Uint32Array(count);
+  for (let i = 0, k = 0; i < text.length; i++) if (isBreak(text.charCodeAt(i))) breaks[k++] = i;
+  lastBreaks = { text, breaks };
+  return breaks;
+}
+
+/** The index of the first break at or after `offset`. */
+function firstBreakFrom(breaks: Uint32Array, offset: number): number {
+  let low = 0;
+  let high = breaks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (breaks[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Where the line holding `offset` starts. Looked for nearby first; on a long line (minified code), through an
+ * index of the text's line breaks built once, so that asking for every construct of a line stays linear.
+ */
 export function lineStartAt(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
+  const floor = Math.max(0, offset - NEAR);
+  for (let i = offset; i > floor; i--) if (isBreak(text.charCodeAt(i - 1))) return i;
+  if (floor === 0) return 0;
+  const k = firstBreakFrom(breaksOf(text), offset) - 1;
+  return k < 0 ? 0 : breaksOf(text)[k]! + 1;
 }
 
 export function lineEndAt(text: string, offset: number): number {
-  let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
+  const ceiling = Math.min(text.length, offset + NEAR);
+  for (let i = offset; i < ceiling; i++) if (isBreak(text.charCodeAt(i))) return i;
+  if (ceiling === text.length) return text.length;
+  const breaks = breaksOf(text);
+  const k = firstBreakFrom(breaks, offset);
+  return k < breaks.length ? breaks[k]! : text.length;
 }
 
 /** Offset just past the line break that ends the line holding `offset` (or the text's end). */
@@ -35,28 +74,55 @@ export function indentationAt(text: string, offset: number): string {
   return text.slice(start, i);
 }
 
+const isBlank = (unit: number) => unit === 32 || unit === 9;
+
 /** True when only spaces or tabs stand between the line's start and `offset`. */
 export function isFirstOnLine(text: string, offset: number): boolean {
-  return /^[ \t]*$/.test(text.slice(lineStartAt(text, offset), offset));
+  let i = offset;
+  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+  return i === 0 || isBreak(text.charCodeAt(i - 1));
 }
 
 export function restOfLineIsBlank(text: string, offset: number): boolean {
-  return /^[ \t]*$/.test(text.slice(offset, lineEndAt(text, offset)));
+  let i = offset;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  return i === text.length || isBreak(text.charCodeAt(i));
+}
+
+/**
+ * One answer per text, for what is asked once per inserted construct but scans the whole text: a file with
+ * thousands of constructs (a minified line) asks for each, and must not scan it again each time.
+ */
+function rememberLast<T>(compute: (text: string) => T): (text: string) => T {
+  let last: { text: string; value: T } | undefined;
+  return (text) => {
+    if (last?.text !== text) last = { text, value: compute(text) };
+    return last.value;
+  };
 }
 
 /** The document's own line break: the first one found, else the platform-neutral LF. */
-export function detectEol(text: string): string {
+export const detectEol = rememberLast((text: string): string => {
   const i = text.search(/\r\n|\r|\n/);
   if (i < 0) return '\n';
   if (text[i] === '\r') return text[i + 1] === '\n' ? '\r\n' : '\r';
   return '\n';
-}
+});
 
+/**
+ * The text with non-overlapping edits applied, in one pass: pieces of the text between the edits, joined
+ * once (applying edits one by one copies the text once per edit). Edits at the same place keep their order.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || b.index - a.index);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const { edit } of sorted) {
+    pieces.push(text.slice(at, edit.start), edit.newText);
+    at = Math.max(at, edit.end);
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
 
 /** The smallest single edit that turns `before` into `after`. */
@@ -103,12 +169,12 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 }
 
 /** One level of the document's own indentation, from its first indented line: a tab, or 2 or 4 spaces. */
-export function documentIndentUnit(text: string): string {
+export const documentIndentUnit = rememberLast((text: string): string => {
   const first = /^([ \t]+)\S/m.exec(text)?.[1];
   if (!first) return '    ';
   if (first.startsWith('\t')) return '\t';
   return first.length % 4 === 2 ? '  ' : '    ';
-}
+});
 
 /** How many whitespace characters (line breaks included) start at `offset`. */
 export function whitespaceAt(text: string, offset: number): number {

@@ -1,7 +1,7 @@
 // What one language file provides: how to find branching constructs in its tree, and how to write new arms.
 import type { Action } from '../analysis/catalog';
 import type { Node } from '../analysis/parsing';
-import { lineStartAt, type Span } from '../analysis/text';
+import type { Span } from '../analysis/text';
 
 /** A string-literal label of an arm: `case "spam_risk":`, `"a" | "b"`, `when "a", "b"`. */
 export interface LabelShape {
@@ -213,8 +213,14 @@ export function followsElse(node: Node, text: string, elseClause?: string): bool
   let at = node.startIndex;
   while (at > 0 && /\s/.test(text[at - 1]!)) at--;
   if (text.endsWith('else', at)) return !/[\w$.]/.test(text[at - 5] ?? '');
-  // A comment may stand between `else` and `if` (`else // note`): then only the tree knows.
-  return /[/#]/.test(text.slice(lineStartAt(text, at), at)) && continuesChain(node, elseClause);
+  // A comment may stand between `else` and `if` (`else // note`): then only the tree knows. Looked for on the
+  // line up to a bound: on a long (minified) line the tree is asked, so that every `if` of it costs the same.
+  for (let i = at - 1, floor = Math.max(0, at - 256); i >= floor; i--) {
+    const c = text[i]!;
+    if (c === '\n' || c === '\r') return false;
+    if (c === '/' || c === '#') return continuesChain(node, elseClause);
+  }
+  return at > 256 && continuesChain(node, elseClause);
 }
 
 /** The `else if` of an outer chain, which reads it as part of its own: not a chain of its own. */
