@@ -117,3 +117,23 @@ test('requests about documents never opened, and positions past the end, answer 
   assert.equal(await hoverAt('file:///work/robustness/cancel.ts', 1_000, 1_000), null);
   assert.equal(client.stderr(), '');
 });
+
+test('requests whose params are not what the protocol says are answered empty, not with an error, and logged once', async () => {
+  const before = client.logs.length;
+  const send = (method: string, params: unknown) => client.connection.sendRequest(method, params);
+  for (let round = 0; round < 2; round++) {
+    assert.equal(await send('textDocument/hover', {}), null);
+    assert.equal(await send('textDocument/hover', { textDocument: { uri: 'file:///x.ts' }, position: { line: 'a', character: 0 } }), null);
+    assert.deepEqual(await send('textDocument/completion', { textDocument: {} }), []);
+    assert.deepEqual(await send('textDocument/codeAction', { textDocument: { uri: 'file:///x.ts' } }), []);
+    assert.equal(await send('tiktokErrors/codeAt', {}), null);
+    assert.equal(await send('tiktokErrors/details', { code: 5 }), null);
+    assert.equal(await send('tiktokErrors/literal', null), null);
+  }
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 5 } });
+  await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///x.ts', version: 2 }, contentChanges: [{ range: { start: 1 }, text: '' }] });
+  assert.match(((await hoverAt('file:///work/robustness/cancel.ts', 0, 12))!.contents as MarkupContent).value, /spam_risk/, 'still serving');
+  const said = client.logs.slice(before).filter((l) => l.includes('params that are not what the protocol says'));
+  assert.deepEqual(said.map((l) => l.replace(/^.*?\] /, '').split(':')[0]), ['textDocument/hover', 'textDocument/completion', 'textDocument/codeAction', 'tiktokErrors/codeAt', 'tiktokErrors/details', 'tiktokErrors/literal', 'textDocument/didOpen', 'textDocument/didChange']);
+  assert.equal(client.stderr(), '');
+});

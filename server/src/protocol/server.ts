@@ -6,6 +6,7 @@ import {
   CompletionItemKind,
   createConnection,
   MarkupKind,
+  StreamMessageWriter,
   TextDocumentSyncKind,
   type CancellationToken,
   type CodeAction,
@@ -27,6 +28,8 @@ import { DEFAULT_SETTINGS, languageEnabled, readSettings, type Settings } from '
 import { disableFix } from '../analysis/suppressions';
 import { minimalEdit } from '../analysis/text';
 import { DocumentStore, type OpenDocument } from './documents';
+import { StrictMessageReader } from './framing';
+import { documentPosition, documentUri, isObject, isPosition, isRange, isStringList } from './params';
 import { FIX_ALL_KIND, SOURCE, toDiagnostic, toQuickFixes, toRange, toTextEdit } from './convert';
 
 /** Custom requests of the VS Code client; every other editor can send them too. */
@@ -128,18 +131,39 @@ export function startServer(connection: Connection): void {
     void refreshSettings(pushed);
   });
 
-  connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
-    void publishDiagnostics(documents.open(uri, languageId, version, text));
+  /** Requests whose params were not what the protocol says, by method: each is logged once, then answered empty. */
+  const malformed = new Set<string>();
+  function ignored<T>(method: string, answer: T): T {
+    if (!malformed.has(method)) {
+      malformed.add(method);
+      warn(`${method}: params that are not what the protocol says; answered empty (said once)`);
+    }
+    return answer;
+  }
+
+  connection.onDidOpenTextDocument((params) => {
+    const item = (params as { textDocument?: unknown }).textDocument;
+    if (!isObject(item) || typeof item.uri !== 'string' || typeof item.languageId !== 'string' || typeof item.text !== 'string' || typeof item.version !== 'number') {
+      return ignored('textDocument/didOpen', undefined);
+    }
+    void publishDiagnostics(documents.open(item.uri, item.languageId, item.version, item.text));
   });
 
-  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-    const doc = documents.get(textDocument.uri);
+  connection.onDidChangeTextDocument((params) => {
+    const uri = documentUri(params);
+    const { textDocument, contentChanges } = (params ?? {}) as Partial<typeof params>;
+    const wellFormed = Array.isArray(contentChanges) && contentChanges.every((c) => isObject(c) && typeof c.text === 'string' && (!('range' in c) || isRange(c.range)));
+    const version = textDocument?.version;
+    if (uri === undefined || typeof version !== 'number' || !wellFormed) return ignored('textDocument/didChange', undefined);
+    const doc = documents.get(uri);
     if (!doc) return;
-    guarded('applying a change to ' + doc.uri, undefined, () => doc.applyChanges(contentChanges, textDocument.version));
+    guarded('applying a change to ' + doc.uri, undefined, () => doc.applyChanges(contentChanges, version));
     scheduleDiagnostics(doc);
   });
 
-  connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
+  connection.onDidCloseTextDocument((params) => {
+    const uri = documentUri(params);
+    if (uri === undefined) return ignored('textDocument/didClose', undefined);
     clearTimeout(pending.get(uri));
     pending.delete(uri);
     documents.close(uri);
@@ -161,14 +185,19 @@ export function startServer(connection: Connection): void {
     });
   }
 
-  connection.onHover(async ({ textDocument, position }, token): Promise<Hover | null> => {
-    const hit = await codeAt(textDocument.uri, position, token);
+  connection.onHover(async (params, token): Promise<Hover | null> => {
+    const at = documentPosition(params);
+    if (!at) return ignored('textDocument/hover', null);
+    const hit = await codeAt(at.uri, at.position, token);
     if (!hit) return null;
     return { contents: { kind: MarkupKind.Markdown, value: renderCard(hit.found.entry) }, range: toRange(hit.doc.text, hit.found.span) };
   });
 
-  connection.onCompletion(async ({ textDocument, position }, token): Promise<CompletionItem[] | CompletionList> => {
-    const doc = documents.get(textDocument.uri);
+  connection.onCompletion(async (params, token): Promise<CompletionItem[] | CompletionList> => {
+    const at = documentPosition(params);
+    if (!at) return ignored('textDocument/completion', []);
+    const { position } = at;
+    const doc = documents.get(at.uri);
     if (!doc) return [];
     await doc.ready;
     if (token.isCancellationRequested) return [];
@@ -209,13 +238,18 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onCompletionResolve((item): CompletionItem => {
+    if (!isObject(item) || typeof item.label !== 'string') return ignored('completionItem/resolve', item);
     const entry = catalog.get(item.label);
     if (!entry) return item;
     return { ...item, detail: item.detail ?? detailOf(entry, item.data === 1), documentation: { kind: MarkupKind.Markdown, value: renderCard(entry) } };
   });
 
-  connection.onCodeAction(async ({ textDocument, range, context }, token): Promise<CodeAction[]> => {
-    const doc = documents.get(textDocument.uri);
+  connection.onCodeAction(async (params, token): Promise<CodeAction[]> => {
+    const uri = documentUri(params);
+    const { range, context } = (params ?? {}) as Partial<typeof params>;
+    const contextOk = isObject(context) && Array.isArray(context.diagnostics) && (context.only === undefined || isStringList(context.only));
+    if (uri === undefined || !isRange(range) || !contextOk) return ignored('textDocument/codeAction', []);
+    const doc = documents.get(uri);
     if (!doc) return [];
     await doc.ready;
     if (token.isCancellationRequested) return [];
@@ -244,15 +278,20 @@ export function startServer(connection: Connection): void {
     return actions;
   });
 
-  connection.onRequest(REQUESTS.codeAt, async (params: { uri: string; position: Position }) => (await codeAt(params.uri, params.position))?.found.entry.code ?? null);
+  connection.onRequest(REQUESTS.codeAt, async (params: unknown) => {
+    if (!isObject(params) || typeof params.uri !== 'string' || !isPosition(params.position)) return ignored(REQUESTS.codeAt, null);
+    return (await codeAt(params.uri, params.position))?.found.entry.code ?? null;
+  });
 
-  connection.onRequest(REQUESTS.details, (params: { code: string }) => {
+  connection.onRequest(REQUESTS.details, (params: unknown) => {
+    if (!isObject(params) || typeof params.code !== 'string') return ignored(REQUESTS.details, null);
     const entry = catalog.get(params.code);
     return entry ? renderDetails(entry) : null;
   });
 
   // The code as a string literal of the document's language, for "insert at cursor".
-  connection.onRequest(REQUESTS.literal, (params: { uri: string; code: string }) => {
+  connection.onRequest(REQUESTS.literal, (params: unknown) => {
+    if (!isObject(params) || typeof params.uri !== 'string' || typeof params.code !== 'string') return ignored(REQUESTS.literal, null);
     const language = documents.get(params.uri)?.language;
     return language ? language.quote(params.code, '"') : params.code;
   });
@@ -297,4 +336,19 @@ export function startServer(connection: Connection): void {
 // Keep serving through a bug in one handler rather than leave the editor without a server.
 process.on('uncaughtException', (error) => console.error(`[${SOURCE}] uncaught: ${error.stack ?? error.message}`));
 
-startServer(createConnection());
+/**
+ * Over stdio, messages are read strictly (framing.ts): a stream that breaks the base protocol ends the server
+ * with one line on stderr and exit code 1, so that the client restarts it. Over VS Code's IPC, messages come
+ * whole, and the library's own connection serves.
+ */
+function connect(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection();
+  const reader = new StrictMessageReader(process.stdin);
+  reader.onError((error) => {
+    process.stderr.write(`[${SOURCE}] stopped: the client's stream breaks the protocol: ${error.message.split('\n')[0]}\n`);
+    process.exit(1);
+  });
+  return createConnection(reader, new StreamMessageWriter(process.stdout));
+}
+
+startServer(connect());
