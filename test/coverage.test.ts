@@ -4,10 +4,13 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../server/src/analysis/coverage';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
 import { readForAnalysis, readSourceFile } from '../server/src/analysis/readForAnalysis';
+
+const MarkdownIt = createRequire(__filename)('markdown-it') as new (options: object) => { render(markdown: string): string };
 
 const handlerOf = (code: string) => `switch (c) {\n  case "${code}":\n  case "spam_risk":\n    break;\n}\n`;
 
@@ -103,4 +106,19 @@ test('a file that cannot be read is skipped with the reason, and stops nothing',
   const dir = mkdtempSync(join(tmpdir(), 'tiktok-read-'));
   assert.deepEqual(readForAnalysis(join(dir, 'gone.ts'), DEFAULT_SETTINGS), { skipped: 'unreadable', reason: 'ENOENT: no such file or directory' });
   assert.equal(readForAnalysis(dir, DEFAULT_SETTINGS).skipped, 'unreadable');
+});
+
+test('file names in the coverage page stay text: no link, no command, no HTML, whatever a name holds', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-coverage-names-'));
+  const hostile = ['a`[run](command:workbench.action.terminal.new)<img src=x onerror=alert(1)>`b.ts', '``x``[y](javascript:alert(1)) www.example.com.ts', 'two\n\nparagraphs <b>.ts'];
+  for (const name of hostile) writeFileSync(join(root, name), handlerOf('internal'));
+  const markdown = renderCoverageMarkdown(await scanCoverage([root], DEFAULT_SETTINGS));
+  // VS Code's Markdown preview renders with markdown-it; so does this test, with links found in bare text too.
+  const html: string = new MarkdownIt({ html: true, linkify: true }).render(markdown);
+  assert.doesNotMatch(html, /<a\s|<img\s|<b>/);
+  for (const name of hostile) {
+    const shown = JSON.stringify(name) === `"${name}"` ? name : JSON.stringify(name);
+    const escaped = shown.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    assert.ok(html.includes(`<code>${escaped}:2:8</code>`), `${JSON.stringify(name)} is shown whole, as code:\n${html}`);
+  }
 });

@@ -203,10 +203,29 @@ async function showCoverage(tree: CoverageTree): Promise<void> {
   void vscode.window.showInformationMessage(`TikTok error handling coverage: ${result.summary} (${result.filesScanned} files scanned${skipped})${result.cancelled ? ', cancelled' : ''}`);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/**
+ * Node's permission model for the server where the extension host is Node (code-server, remote hosts) and the
+ * runtime has it: files may be read; no process, no file writing, no worker may be started. Desktop VS Code
+ * runs extensions on Electron, whose support of these flags is not promised: there the server starts without.
+ */
+function permissionFlags(): string[] {
+  if (process.versions.electron) return [];
+  const known = process.allowedNodeEnvironmentFlags;
+  const flag = known.has('--permission') ? '--permission' : known.has('--experimental-permission') ? '--experimental-permission' : undefined;
+  if (!flag) return [];
+  return [flag, '--allow-fs-read=*', ...(known.has('--disable-warning') ? ['--disable-warning=ExperimentalWarning'] : [])];
+}
+
+/** What the extension tells other extensions (and the end-to-end suite) about its server. */
+export interface TikTokErrorsApi {
+  /** Whether the running server is under Node's permission model; undefined before it has started. */
+  serverUnderPermissionModel(): boolean | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<TikTokErrorsApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: permissionFlags() } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
@@ -230,6 +249,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('tiktokErrors.showOutput', () => client?.outputChannel.show(true)),
   );
   await client.start();
+  return {
+    serverUnderPermissionModel: () =>
+      (client?.initializeResult?.capabilities.experimental as { tiktokErrors?: { permissionModel?: boolean } } | undefined)?.tiktokErrors?.permissionModel,
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,5 +1,6 @@
 // A real LSP client over stdio against the bundled server: the way Neovim, Helix or Zed would talk to it.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -38,7 +39,9 @@ export async function startServer(initializationOptions?: unknown, capabilities:
     connection.dispose();
   });
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
+  // The repository is the workspace: the coverage scan reads only the folders the client declares.
+  const workspaceFolders = [{ uri: pathToFileURL(process.cwd()).href, name: 'repository' }];
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders, capabilities, initializationOptions });
   await connection.sendNotification('initialized', {});
   return {
     connection,

@@ -1,7 +1,11 @@
 // Protocol abuse against the bundled server over stdio: huge documents, odd line ends, bad settings,
 // thousands of rapid changes and cancelled requests. The server must answer, log once, and keep serving.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
 import { startServer, type TestClient } from '../helpers/lspClient';
 
@@ -136,4 +140,27 @@ test('requests whose params are not what the protocol says are answered empty, n
   const said = client.logs.slice(before).filter((l) => l.includes('params that are not what the protocol says'));
   assert.deepEqual(said.map((l) => l.replace(/^.*?\] /, '').split(':')[0]), ['textDocument/hover', 'textDocument/completion', 'textDocument/codeAction', 'tiktokErrors/codeAt', 'tiktokErrors/details', 'tiktokErrors/literal', 'textDocument/didOpen', 'textDocument/didChange']);
   assert.equal(client.stderr(), '');
+});
+
+test('the coverage scan reads only the workspace folders the client declared, and what lies inside them', async () => {
+  const outside = mkdtempSync(join(tmpdir(), 'tiktok-outside-workspace-'));
+  writeFileSync(join(outside, 'handler.ts'), handler);
+  // A link inside the workspace to a folder outside it is outside too.
+  const link = join('test', 'fixtures', 'workspace', 'link-out');
+  symlinkSync(outside, link);
+  try {
+    const refused = await client.connection.sendRequest<{ filesScanned: number; outsideWorkspace: string[] }>('tiktokErrors/coverage', { folders: [outside, '/', link] });
+    assert.deepEqual(refused.outsideWorkspace, [outside, '/', link]);
+    assert.equal(refused.filesScanned, 0);
+    assert.ok(client.logs.some((l) => l.includes(`coverage: not scanned, outside the workspace folders: ${outside}`)));
+    const inside = await client.connection.sendRequest<{ filesScanned: number; outsideWorkspace: string[] }>('tiktokErrors/coverage', { folders: [resolve('test/fixtures/workspace')] });
+    assert.deepEqual(inside.outsideWorkspace, []);
+    assert.ok(inside.filesScanned > 0);
+    // A folder added to the workspace later may be scanned.
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(outside).href, name: 'outside' }], removed: [] } });
+    const added = await client.connection.sendRequest<{ filesScanned: number }>('tiktokErrors/coverage', { folders: [outside] });
+    assert.equal(added.filesScanned, 1);
+  } finally {
+    rmSync(link);
+  }
 });

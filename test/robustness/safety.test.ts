@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import type { Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -24,7 +25,7 @@ test('hover, diagnostics, quick-fixes, completion and coverage need no spawning,
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.listen();
   try {
-    await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    await connection.sendRequest('initialize', { processId: null, rootUri: pathToFileURL(process.cwd()).href, capabilities: {} });
     await connection.sendNotification('initialized', {});
     const diagnostics = new Promise<PublishDiagnosticsParams>((r) => connection.onNotification('textDocument/publishDiagnostics', r));
     const uri = 'file:///locked/handler.py';

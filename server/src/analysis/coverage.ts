@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { languageForPath } from '../languages';
 import { analyzeText } from './analyze';
 import { escapeMarkdown } from './card';
+import { codeSpan, displayPath } from './displayPath';
 import { catalog as defaultCatalog, groupByAction, type Catalog } from './catalog';
 import type { Settings } from './settings';
 import { readForAnalysis } from './readForAnalysis';
@@ -104,7 +105,8 @@ export function renderCoverageMarkdown(report: CoverageReport, catalog: Catalog 
     const root = report.roots.find((r) => file.startsWith(r + path.sep));
     return root ? path.relative(root, file) : file;
   };
-  const link = (l: CodeLocation) => `\`${relative(l.file)}:${l.line}:${l.column}\``;
+  // A file name is the workspace's text: a code span it cannot close, so that no name becomes a link or HTML.
+  const link = (l: CodeLocation) => codeSpan(`${displayPath(relative(l.file))}:${l.line}:${l.column}`);
   const byCode = new Map(report.codes.map((c) => [c.code, c]));
   const sections = groupByAction(report.codes.map((c) => c.code), catalog).map(({ action, codes }) => {
     const rows = codes.map((code) => {
@@ -137,7 +139,7 @@ export function renderCoverageText(report: CoverageReport, catalog: Catalog = de
     lines.push('', `${action.id} ${handled}/${codes.length}`);
     for (const code of codes) {
       const where = byCode.get(code)!.locations;
-      const places = where.length > 0 ? where.map((l) => `${relative(l.file)}:${l.line}:${l.column}`).join(', ') : 'not handled';
+      const places = where.length > 0 ? where.map((l) => `${displayPath(relative(l.file))}:${l.line}:${l.column}`).join(', ') : 'not handled';
       lines.push(`  ${where.length > 0 ? '✓' : '✗'} ${code.padEnd(width)}  ${places}`);
     }
   }

@@ -9,7 +9,7 @@ import { errorReason, type FileStamp } from '../analysis/readForAnalysis';
 import { under, walkSourceFiles } from '../analysis/workspaceFiles';
 import { languageForPath } from '../languages';
 import type { LanguageSupport } from '../languages/language';
-import { displayPath } from './displayPath';
+import { displayPath } from '../analysis/displayPath';
 import { readAllForAnalysis, startSecondThread, type SecondThread } from './readInParallel';
 
 export interface FileReport {

@@ -1,7 +1,7 @@
 // Text and JSON output of `tiktok-errors check`.
 import type { Severity } from '../analysis/settings';
 import type { CheckReport } from './checkFiles';
-import { displayPath } from './displayPath';
+import { displayPath } from '../analysis/displayPath';
 import { LineIndex } from './positions';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };

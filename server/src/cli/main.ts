@@ -9,7 +9,7 @@ import { renderCoverageText, scanCoverage } from '../analysis/coverage';
 import type { Severity } from '../analysis/settings';
 import { checkPaths, InputError } from './checkFiles';
 import { ConfigError, loadConfig, settingsFrom } from './config';
-import { displayPath } from './displayPath';
+import { displayPath } from '../analysis/displayPath';
 import { applyFixes, computeFixes, unifiedDiff } from './fix';
 import { formatJson, formatText, SEVERITY_RANK } from './formats';
 import { formatSarif } from './sarif';

@@ -1,6 +1,7 @@
 // The language server: a thin layer that turns the analysis into LSP responses.
 // Runs over stdio (`node dist/server.js --stdio`) for any editor, or over IPC under VS Code.
 import { pathToFileURL } from 'node:url';
+import { WorkspaceRoots } from './workspaceRoots';
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -44,6 +45,12 @@ export const REQUESTS = {
 /** Waits this long after the last keystroke before re-checking a document; hover never waits. */
 const DIAGNOSTICS_DELAY_MS = 150;
 
+/** Node's permission model is on and forbids starting processes (the extension's flags, or a user's own). */
+function underPermissionModel(): boolean {
+  const permission = (process as { permission?: { has(scope: string): boolean } }).permission;
+  return typeof permission?.has === 'function' && !permission.has('child');
+}
+
 export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.log(`[${SOURCE}] ${message}`);
   const warn = (message: string) => connection.console.warn(`[${SOURCE}] ${message}`);
@@ -55,6 +62,7 @@ export function startServer(connection: Connection): void {
   /** The client resolves `detail` for the item it shows (VS Code shows no other item's), so lists need not carry it. */
   let lazyDetail = false;
   const pending = new Map<string, NodeJS.Timeout>();
+  const workspaceRoots = new WorkspaceRoots();
 
   /** Runs a handler so that no document or request can take the server down: a failure is logged once and answered empty. */
   function guarded<T>(what: string, fallback: T, run: () => T): T {
@@ -111,15 +119,25 @@ export function startServer(connection: Connection): void {
     lazyDetail = params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('detail') === true;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings !== undefined) applySettings(options.settings);
+    workspaceRoots.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : params.rootPath ? [{ uri: pathToFileURL(params.rootPath).href }] : []));
     return {
       capabilities: {
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', "'", '`'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        // Whether the process runs under Node's permission model, as the extension starts it where it can.
+        experimental: { tiktokErrors: { permissionModel: underPermissionModel() } },
       },
       serverInfo: { name: 'tiktok-errors-language-server' },
     };
+  });
+
+  connection.onNotification('workspace/didChangeWorkspaceFolders', (params: unknown) => {
+    const event = isObject(params) ? params.event : undefined;
+    if (!isObject(event) || !Array.isArray(event.added) || !Array.isArray(event.removed)) return ignored('workspace/didChangeWorkspaceFolders', undefined);
+    workspaceRoots.change(event.added, event.removed);
   });
 
   connection.onInitialized(() => {
@@ -296,8 +314,13 @@ export function startServer(connection: Connection): void {
     return language ? language.quote(params.code, '"') : params.code;
   });
 
-  connection.onRequest(REQUESTS.coverage, async (params: { folders: string[]; exclude?: string[] }, token) => {
-    const report = await scanCoverage(params.folders, settings, { exclude: params.exclude, isCancelled: () => token.isCancellationRequested });
+  connection.onRequest(REQUESTS.coverage, async (params: unknown, token) => {
+    if (!isObject(params) || !isStringList(params.folders) || (params.exclude !== undefined && !isStringList(params.exclude))) return ignored(REQUESTS.coverage, null);
+    // Only what the client opened as its workspace is read: a request cannot turn the server on other folders.
+    const folders = params.folders.filter((folder) => workspaceRoots.holds(folder));
+    const refused = params.folders.filter((folder) => !folders.includes(folder));
+    if (refused.length > 0) warn(`coverage: not scanned, outside the workspace folders: ${refused.join(', ')}`);
+    const report = await scanCoverage(folders, settings, { exclude: params.exclude, isCancelled: () => token.isCancellationRequested });
     return {
       summary: coverageSummary(report),
       cancelled: report.cancelled,
@@ -313,6 +336,7 @@ export function startServer(connection: Connection): void {
         })),
       })),
       markdown: renderCoverageMarkdown(report),
+      outsideWorkspace: refused,
     };
   });
 
@@ -329,7 +353,7 @@ export function startServer(connection: Connection): void {
     pending.clear();
   });
 
-  log(`ready: ${catalog.entries.length} TikTok error codes`);
+  log(`ready: ${catalog.entries.length} TikTok error codes${underPermissionModel() ? "; under Node's permission model (reading files only)" : ''}`);
   connection.listen();
 }
 

@@ -165,6 +165,20 @@ async function commands(): Promise<void> {
   for (const id of ['tiktokErrors.lookup', 'tiktokErrors.showCoverage', 'tiktokErrors.restartServer']) assert.ok(all.includes(id), id);
 }
 
+/**
+ * Where the extension host runs on Node (code-server does), the server runs under Node's permission model, and
+ * still answers; desktop VS Code (Electron) starts it without.
+ */
+async function permissionModel(): Promise<void> {
+  const extension = vscode.extensions.getExtension<{ serverUnderPermissionModel(): boolean | undefined }>('tiktok-api-tools.tiktok-api-errors');
+  assert.ok(extension, 'the extension is installed');
+  const api = extension.isActive ? extension.exports : await extension.activate();
+  const expected = process.versions.electron === undefined;
+  await until('the server to have started', () => api.serverUnderPermissionModel());
+  assert.equal(api.serverUnderPermissionModel(), expected);
+  await hover();
+}
+
 export const tests: Array<[string, () => Promise<void>]> = [
   ['hover card through vscode.executeHoverProvider', hover],
   ['TypeScript quick-fixes through vscode.executeCodeActionProvider', () => quickFixes('handler.ts', 'Add 2 missing refresh-token cases')],
@@ -173,6 +187,7 @@ export const tests: Array<[string, () => Promise<void>]> = [
   ['completion through vscode.executeCompletionItemProvider', completion],
   ['commands are registered', commands],
   ['the server is restarted after a crash, and the next hover works', crashRecovery],
+  ["the server runs under Node's permission model where the extension host is Node, and answers", permissionModel],
 ];
 
 export async function runAll(): Promise<Outcome[]> {
