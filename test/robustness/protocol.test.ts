@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
+import { pathological } from '../../bench/generate';
 import { startServer, type TestClient } from '../helpers/lspClient';
 
 let client: TestClient;
@@ -163,4 +164,42 @@ test('the coverage scan reads only the workspace folders the client declared, an
   } finally {
     rmSync(link);
   }
+});
+
+const minifiedText = (length: number) => pathological['minified JavaScript line with a switch, a chain and a map every 150 characters']!.make(length);
+
+test('while a large document is analysed, hover on another is answered before that analysis ends', async () => {
+  const small = 'file:///work/robustness/small-while-busy.ts';
+  await client.open(small, 'typescript', 'const x = "spam_risk";\n');
+  await hoverAt(small, 0, 12);
+  // The grammar loaded first: its loading is a wait of its own, during which anything is answered.
+  const warm = 'file:///work/robustness/warm.js';
+  const warmed = client.nextDiagnostics(warm, 1);
+  await client.open(warm, 'javascript', minifiedText(1_000));
+  await warmed;
+  const big = 'file:///work/robustness/busy.js';
+  const order: string[] = [];
+  const diagnostics = client.nextDiagnostics(big, 1).then((d) => (order.push('diagnostics'), d));
+  await client.open(big, 'javascript', minifiedText(2_000_000));
+  const card = await hoverAt(small, 0, 12);
+  order.push('hover');
+  assert.match((card!.contents as MarkupContent).value, /spam_risk/);
+  assert.ok((await diagnostics).length > 1000);
+  assert.deepEqual(order, ['hover', 'diagnostics']);
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: big } });
+});
+
+test('a fix all that is cancelled stops and answers "cancelled"', async () => {
+  const uri = 'file:///work/robustness/fix-all-cancelled.js';
+  await client.open(uri, 'javascript', minifiedText(600_000));
+  await client.nextDiagnostics(uri, 1);
+  const source = new CancellationTokenSource();
+  const request = client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.tiktokErrors'] } }, source.token);
+  source.cancel();
+  await assert.rejects(request, (error: { code?: number }) => error.code === -32800);
+  // And the server goes on serving.
+  const small = 'file:///work/robustness/after-cancel.ts';
+  await client.open(small, 'typescript', 'const x = "spam_risk";\n');
+  assert.match(((await hoverAt(small, 0, 12))!.contents as MarkupContent).value, /spam_risk/);
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 });

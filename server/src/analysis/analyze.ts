@@ -2,10 +2,11 @@
 import type { LanguageSupport } from '../languages/language';
 import { rules } from '../rules';
 import { catalog as defaultCatalog, type Catalog } from './catalog';
-import { findTikTokConstructs, type TikTokConstruct } from './constructs';
+import { findTikTokConstructsSteps, type TikTokConstruct } from './constructs';
 import type { Finding } from './findings';
 import { loadGrammar, ParsedDocument } from './parsing';
 import type { Settings } from './settings';
+import { runInSlices, runToEnd, type SliceOptions, type Steps } from './slices';
 import { withoutSuppressed } from './suppressions';
 import { applyEdits, spansOverlap, type TextEdit } from './text';
 
@@ -15,13 +16,19 @@ export interface Analysis {
 }
 
 export function analyzeParsed(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): Analysis {
-  const constructs = findTikTokConstructs(doc, language, settings, catalog);
+  return runToEnd(analysisSteps(doc, language, settings, catalog));
+}
+
+/** The analysis in steps, for runInSlices: the server answers other requests between slices. */
+export function* analysisSteps(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): Steps<Analysis> {
+  const constructs = yield* findTikTokConstructsSteps(doc, language, settings, catalog);
   const context = { text: doc.text, language, settings, catalog };
-  const findings = withoutSuppressed(
-    constructs.flatMap((construct) => rules.flatMap((rule) => rule.check(construct, context))),
-    doc,
-    language,
-  );
+  const all: Finding[] = [];
+  for (const [i, construct] of constructs.entries()) {
+    if (i % 64 === 63) yield;
+    for (const rule of rules) all.push(...rule.check(construct, context));
+  }
+  const findings = withoutSuppressed(all, doc, language);
   // With a syntax error anywhere, an edit can shift how the parser recovers: report, but offer no fix.
   if (doc.tree.rootNode.hasError) {
     // Listed field by field: spreading would write the fixes that are being dropped.
@@ -62,10 +69,12 @@ function clashes(chosen: readonly TextEdit[], edit: TextEdit): boolean {
  * Non-overlapping "fix all" edits of one rule's findings, the earlier finding winning; an edit that changes
  * nothing is no fix. The edits chosen are kept sorted, so that thousands of findings cost a search each.
  */
-function fixAllEdits(findings: readonly Finding[], text: string): TextEdit[] {
+function* fixAllEdits(findings: readonly Finding[], text: string): Steps<TextEdit[]> {
   const chosen: TextEdit[] = [];
   const picked: TextEdit[] = [];
-  for (const finding of findings) {
+  for (const [i, finding] of findings.entries()) {
+    // Writing a fix costs more than finding it: a place to pause every few.
+    if (i % 64 === 63) yield;
     const fix = finding.fixes.find((f) => f.inFixAll);
     if (!fix || fix.edits.every((e) => text.slice(e.start, e.end) === e.newText)) continue;
     if (fix.edits.some((e) => clashes(chosen, e))) continue;
@@ -86,14 +95,36 @@ function fixAllEdits(findings: readonly Finding[], text: string): TextEdit[] {
 export async function fixAllText(text: string, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): Promise<string> {
   const doc = new ParsedDocument(await loadGrammar(language.grammarFile), text);
   try {
-    for (let pass = 0; pass < 20; pass++) {
-      const { findings } = analyzeParsed(doc, language, settings, catalog);
-      const byRule = rules.map((rule) => fixAllEdits(findings.filter((f) => f.rule === rule.id), doc.text)).find((edits) => edits.length > 0);
-      if (!byRule) break;
-      doc.setText(applyEdits(doc.text, byRule));
-    }
-    return doc.text;
+    return runToEnd(fixAllSteps(doc, language, settings, catalog));
   } finally {
     doc.dispose();
   }
+}
+
+/** fixAllText in slices: stops with Cancelled when `shouldStop` says so between two slices. */
+export async function fixAllTextInSlices(text: string, language: LanguageSupport, settings: Settings, options: SliceOptions, catalog: Catalog = defaultCatalog): Promise<string> {
+  const doc = new ParsedDocument(await loadGrammar(language.grammarFile), text);
+  try {
+    return await runInSlices(fixAllSteps(doc, language, settings, catalog), options);
+  } finally {
+    doc.dispose();
+  }
+}
+
+function* fixAllSteps(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog): Steps<string> {
+  for (let pass = 0; pass < 20; pass++) {
+    const { findings } = yield* analysisSteps(doc, language, settings, catalog);
+    let byRule: TextEdit[] | undefined;
+    for (const rule of rules) {
+      const edits = yield* fixAllEdits(findings.filter((f) => f.rule === rule.id), doc.text);
+      if (edits.length > 0) {
+        byRule = edits;
+        break;
+      }
+    }
+    if (!byRule) break;
+    doc.setText(applyEdits(doc.text, byRule));
+    yield;
+  }
+  return doc.text;
 }

@@ -6,6 +6,7 @@ import { readMap } from './lookupMaps';
 import { lineStartAt, type Span } from './text';
 import { compileQuery, type Node, type ParsedDocument } from './parsing';
 import type { Settings } from './settings';
+import { runToEnd, type Steps } from './slices';
 
 export interface TikTokConstruct {
   readonly shape: ConstructShape;
@@ -46,6 +47,9 @@ function pathWithin(root: Node, target: Node): Node[] {
   }
   return path;
 }
+
+/** Subtrees or constructs read between two places where the work may pause. */
+const PAUSE_EVERY = 32;
 
 /** The most of its line before a subtree that a cache key holds. */
 const MAX_CONTEXT = 256;
@@ -115,7 +119,7 @@ const subtreeCache = new WeakMap<ParsedDocument, Map<string, CachedSubtree>>();
  * order. One that holds none cannot be TikTok's, so it is not read at all. Shapes come with their node when
  * the tree has syntax errors, so that the caller can tell whether they are being typed.
  */
-function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog: Catalog): Found[] {
+function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog: Catalog): Steps<Found[]> {
   const mentions = codeMentions(doc.text, catalog);
   if (mentions.length === 0) return [];
   const { chains, maps } = language;
@@ -154,7 +158,9 @@ function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog:
   // nodes above them only the node itself, never the parts of the tree where no code is written.
   // A stack, not recursion: a pathological file nests thousands deep.
   const stack: Array<[node: Node, end: number, parentType: string, above: Above]> = [[root, root.endIndex, '', { ancestors: [], inError: false }]];
-  for (let top = stack.pop(); top; top = stack.pop()) {
+  for (let top = stack.pop(), visited = 0; top; top = stack.pop()) {
+    // A place to pause, now and then: the server answers hover between slices of a large document.
+    if (++visited % PAUSE_EVERY === 0) yield;
     const [node, end, parentType, above] = top;
     if (end - node.startIndex <= SUBTREE_CHARS || node.childCount === 0) {
       if (!cache) {
@@ -193,17 +199,23 @@ function findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog:
     // code comes before its end: most children hold none. Past the last code the rest are not visited.
     const type = node.type;
     const cursor = node.walk();
-    let next = firstAtOrAfter(mentions, node.startIndex);
-    if (cursor.gotoFirstChild()) {
-      do {
-        const childEnd = cursor.endIndex;
-        if (mentions[next]! >= childEnd) continue;
-        const after = firstAtOrAfter(mentions, childEnd);
-        if (mentions[after - 1]! >= cursor.startIndex) stack.push([cursor.currentNode, childEnd, type, below]);
-        next = after;
-      } while (next < mentions.length && mentions[next]! < end && cursor.gotoNextSibling());
+    try {
+      let next = firstAtOrAfter(mentions, node.startIndex);
+      if (cursor.gotoFirstChild()) {
+        let children = 0;
+        do {
+          // A minified file's program has a hundred thousand children: a place to pause among them too.
+          if (++children % (PAUSE_EVERY * 64) === 0) yield;
+          const childEnd = cursor.endIndex;
+          if (mentions[next]! >= childEnd) continue;
+          const after = firstAtOrAfter(mentions, childEnd);
+          if (mentions[after - 1]! >= cursor.startIndex) stack.push([cursor.currentNode, childEnd, type, below]);
+          next = after;
+        } while (next < mentions.length && mentions[next]! < end && cursor.gotoNextSibling());
+      }
+    } finally {
+      cursor.delete();
     }
-    cursor.delete();
   }
   if (cache) subtreeCache.set(doc, cache);
   else subtreeCache.delete(doc);
@@ -237,15 +249,16 @@ export function classify(shape: ConstructShape, settings: Settings, catalog: Cat
   return { shape, handled, hasDefault, missing };
 }
 
-export function findTikTokConstructs(
-  doc: ParsedDocument,
-  language: LanguageSupport,
-  settings: Settings,
-  catalog: Catalog = defaultCatalog,
-): TikTokConstruct[] {
+export function findTikTokConstructs(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): TikTokConstruct[] {
+  return runToEnd(findTikTokConstructsSteps(doc, language, settings, catalog));
+}
+
+export function* findTikTokConstructsSteps(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): Steps<TikTokConstruct[]> {
   const constructs: TikTokConstruct[] = [];
   if (!namesEnoughCodes(doc.text, settings.minimumKnownCodes, catalog)) return constructs;
-  for (const { node, errorAbove, shape, subtree, index } of findConstructs(doc, language, catalog)) {
+  const found = yield* findConstructs(doc, language, catalog);
+  for (const [i, { node, errorAbove, shape, subtree, index }] of found.entries()) {
+    if (i % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     if (node && isBroken(node, errorAbove === true)) continue;
     // A subtree found unchanged since the last analysis keeps its classification, unless the settings changed.
     let known = subtree?.classified;

@@ -69,6 +69,11 @@ export class ParsedDocument {
   private parser: Parser;
   private current: Tree | undefined;
   private stale = true;
+  /**
+   * Counts what invalidates the nodes of the tree read before: an edit (the tree is edited in place), a new
+   * text, the tree given up. Work paused in slices compares it before it touches a node again.
+   */
+  private changes = 0;
   private textValue: string;
   private view: string;
   private hasCarriageReturn: boolean;
@@ -85,6 +90,11 @@ export class ParsedDocument {
 
   get text(): string {
     return this.textValue;
+  }
+
+  /** Changes when nodes read before may no longer be used (see `changes`). */
+  get generation(): number {
+    return this.changes;
   }
 
   /** The tree for the current text, re-parsed incrementally after edits. */
@@ -119,6 +129,7 @@ export class ParsedDocument {
 
   /** Replaces [start, end) of the current text; the next `tree` read re-parses only what changed. */
   applyEdit(start: number, end: number, newText: string): void {
+    this.changes++;
     const oldView = this.view;
     this.textValue = this.textValue.slice(0, start) + newText + this.textValue.slice(end);
     // A text without CRs gains one only from an inserted one: no need to search all of it at each keystroke.
@@ -155,6 +166,7 @@ export class ParsedDocument {
 
   /** Frees the tree, most of a document's memory (some twenty bytes per character); the text stays. */
   releaseTree(): void {
+    this.changes++;
     this.current?.delete();
     this.current = undefined;
     this.stale = true;

@@ -3,7 +3,8 @@
 // their trees, so that memory does not grow with the number of open tabs.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { analyzeParsed, type Analysis } from '../analysis/analyze';
+import { analysisSteps, analyzeParsed, type Analysis } from '../analysis/analyze';
+import { Cancelled, runInSlices, SLICE_MS } from '../analysis/slices';
 import { loadGrammar, ParsedDocument } from '../analysis/parsing';
 import { languageEnabled, type Settings } from '../analysis/settings';
 import { languageForId } from '../languages';
@@ -23,6 +24,8 @@ function wellFormed(change: TextDocumentContentChangeEvent): TextDocumentContent
 export class OpenDocument {
   private parsed: ParsedDocument | undefined;
   private cached: { version: number; settings: Settings; analysis: Analysis } | undefined;
+  private running: { version: number; settings: Settings; analysis: Promise<Analysis> } | undefined;
+  private stopped = false;
   private closed = false;
   private toldTooLarge = false;
   /** Settles once the grammar is loaded (or at once when there is none). */
@@ -53,6 +56,16 @@ export class OpenDocument {
   get tree(): ParsedDocument | undefined {
     if (this.parsed) this.onUse(this);
     return this.parsed;
+  }
+
+  /** Whether the last analysis in slices stopped because its tree changed or was given up. */
+  get analysisStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** An analysis in slices is running: its tree must not be given up meanwhile. */
+  get busy(): boolean {
+    return this.running !== undefined;
   }
 
   /** Whether the tree is held now (it is parsed again when next needed). */
@@ -100,6 +113,51 @@ export class OpenDocument {
     return analysis;
   }
 
+  /**
+   * The same analysis, in slices: between two slices the server answers other requests. It stops with
+   * Cancelled when `shouldStop` says so, or when the tree it reads changes (an edit, or the tree given up to
+   * the memory budget); callers of the same version and settings share one run.
+   */
+  async analysisInSlices(settings: Settings, shouldStop: () => boolean = () => false): Promise<Analysis | undefined> {
+    this.stopped = false;
+    if (!this.parsed || !this.language || !languageEnabled(settings, this.text.languageId)) return undefined;
+    if (this.tooLarge(settings, this.log)) return undefined;
+    const { version } = this.text;
+    if (this.cached && this.cached.version === version && this.cached.settings === settings) return this.cached.analysis;
+    if (!this.running || this.running.version !== version || this.running.settings !== settings) {
+      this.onUse(this);
+      const parsed = this.parsed;
+      const language = this.language;
+      void parsed.tree; // parsed now, so that the generation below is the tree's the steps read
+      const generation = parsed.generation;
+      const run = runInSlices(analysisSteps(parsed, language, settings), { shouldStop: () => (this.stopped = this.closed || parsed.generation !== generation) });
+      const running = { version, settings, analysis: run };
+      this.running = running;
+      void run.then(
+        (analysis) => {
+          if (this.text.version === version) this.cached = { version, settings, analysis };
+        },
+        () => {},
+      ).finally(() => {
+        if (this.running === running) this.running = undefined;
+      });
+    }
+    const shared = this.running.analysis;
+    // This caller may stop waiting (a cancelled request) while the run goes on for the others.
+    return new Promise<Analysis | undefined>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (shouldStop()) {
+          clearInterval(timer);
+          reject(new Cancelled());
+        }
+      }, SLICE_MS);
+      shared.then(
+        (analysis) => (clearInterval(timer), resolve(analysis)),
+        (error: unknown) => (clearInterval(timer), reject(error)),
+      );
+    });
+  }
+
   close(): void {
     this.closed = true;
     this.parsed?.dispose();
@@ -112,6 +170,12 @@ export class OpenDocument {
  * One used longer ago re-parses when it is needed again, a few milliseconds per thousand lines.
  */
 const TREE_BUDGET_CHARS = 1_000_000;
+
+/** Trees of documents at least this long are freed after the request that pushed them out is answered. */
+const FREE_LATER_CHARS = 200_000;
+
+/** How many of the documents used last keep their trees over the budget. */
+const KEPT_WHATEVER_SIZE = 2;
 
 export class DocumentStore {
   private readonly documents = new Map<string, OpenDocument>();
@@ -134,13 +198,23 @@ export class DocumentStore {
   private used(doc: OpenDocument): void {
     this.withTrees.delete(doc);
     this.withTrees.add(doc);
+    const held = [...this.withTrees];
+    // The documents used last keep their trees whatever their size: a hover on one while the other is worked
+    // on must not make either give up its tree, to parse it again (freeing a 5 MB file's tree takes 90 ms).
+    const recent = new Set(held.slice(-KEPT_WHATEVER_SIZE));
     let chars = 0;
-    for (const held of this.withTrees) chars += held.text.getText().length;
-    for (const held of this.withTrees) {
-      if (chars <= this.treeBudgetChars || held === doc) break;
-      chars -= held.text.getText().length;
-      held.releaseTree();
-      this.withTrees.delete(held);
+    for (const d of held) chars += d.text.getText().length;
+    for (const oldest of held) {
+      if (chars <= this.treeBudgetChars) break;
+      // A tree being read in slices is kept until the reading ends.
+      if (recent.has(oldest) || oldest.busy) continue;
+      const length = oldest.text.getText().length;
+      chars -= length;
+      this.withTrees.delete(oldest);
+      if (length < FREE_LATER_CHARS) oldest.releaseTree();
+      // The request that pushed a large tree out should not wait for its freeing: it is freed on the next
+      // turn, unless used again by then.
+      else setTimeout(() => this.withTrees.has(oldest) || oldest.releaseTree(), 0);
     }
   }
 

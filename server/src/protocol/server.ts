@@ -6,7 +6,9 @@ import {
   CodeActionKind,
   CompletionItemKind,
   createConnection,
+  LSPErrorCodes,
   MarkupKind,
+  ResponseError,
   StreamMessageWriter,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -18,7 +20,8 @@ import {
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver/node';
-import { fixAllText } from '../analysis/analyze';
+import { fixAllTextInSlices, type Analysis } from '../analysis/analyze';
+import { Cancelled } from '../analysis/slices';
 import { renderCard, renderDetails } from '../analysis/card';
 import { completeCode, type CodeSuggestion } from '../analysis/completion';
 import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../analysis/coverage';
@@ -42,6 +45,9 @@ export const REQUESTS = {
   coverage: 'tiktokErrors/coverage',
 } as const;
 
+/** The most diagnostics published for one document. */
+const MAX_DIAGNOSTICS = 5_000;
+
 /** Waits this long after the last keystroke before re-checking a document; hover never waits. */
 const DIAGNOSTICS_DELAY_MS = 150;
 
@@ -63,6 +69,8 @@ export function startServer(connection: Connection): void {
   let lazyDetail = false;
   const pending = new Map<string, NodeJS.Timeout>();
   const workspaceRoots = new WorkspaceRoots();
+  /** Documents whose findings were more than MAX_DIAGNOSTICS, said once each. */
+  const toldTooMany = new Set<string>();
 
   /** Runs a handler so that no document or request can take the server down: a failure is logged once and answered empty. */
   function guarded<T>(what: string, fallback: T, run: () => T): T {
@@ -93,13 +101,37 @@ export function startServer(connection: Connection): void {
     for (const doc of documents.all()) void publishDiagnostics(doc);
   }
 
+  /** The analysis of a document in slices, so that hover and cancellations are answered meanwhile; undefined when stopped. */
+  async function analysisOf(doc: OpenDocument, what: string, shouldStop: () => boolean): Promise<Analysis | undefined> {
+    try {
+      return await doc.analysisInSlices(settings, shouldStop);
+    } catch (error) {
+      if (!(error instanceof Cancelled)) warn(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
   async function publishDiagnostics(doc: OpenDocument): Promise<void> {
     await doc.ready;
     if (documents.get(doc.uri) !== doc) return;
-    const diagnostics = guarded('checking ' + doc.uri, [], () =>
-      (doc.analysis(settings)?.findings ?? []).map((finding) => toDiagnostic(doc.text, finding)),
-    );
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.text.version, diagnostics });
+    const { version } = doc.text;
+    const current = () => documents.get(doc.uri) === doc && doc.text.version === version;
+    const analysis = await analysisOf(doc, 'checking ' + doc.uri, () => !current());
+    if (!current()) return; // the change that made it stale has scheduled its own
+    if (analysis === undefined && doc.analysisStopped) {
+      // Its tree was given up to the memory budget while it ran, the text unchanged: read it again.
+      scheduleDiagnostics(doc);
+      return;
+    }
+    const findings = analysis?.findings ?? [];
+    // Past this many, a document is generated code that no one reads finding by finding, and sending them
+    // all (tens of megabytes of JSON at once) would stop the server for seconds.
+    if (findings.length > MAX_DIAGNOSTICS && !toldTooMany.has(doc.uri)) {
+      toldTooMany.add(doc.uri);
+      warn(`${doc.uri}: ${findings.length.toLocaleString('en')} findings; the first ${MAX_DIAGNOSTICS.toLocaleString('en')} are shown`);
+    }
+    const diagnostics = guarded('checking ' + doc.uri, [], () => findings.slice(0, MAX_DIAGNOSTICS).map((finding) => toDiagnostic(doc.text, finding)));
+    void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
   }
 
   function scheduleDiagnostics(doc: OpenDocument): void {
@@ -218,10 +250,11 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(at.uri);
     if (!doc) return [];
     await doc.ready;
-    if (token.isCancellationRequested) return [];
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    const analysis = await analysisOf(doc, 'completion', () => token.isCancellationRequested);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     return guarded('completion', [], () => {
       const tree = doc.tree;
-      const analysis = doc.analysis(settings);
       if (!tree || !doc.language || !analysis) return [];
       const result = completeCode(tree, doc.language, doc.text.offsetAt(position), analysis.constructs);
       if (!result) return [];
@@ -270,10 +303,11 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return [];
     await doc.ready;
-    if (token.isCancellationRequested) return [];
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(k + '.'));
     const actions: CodeAction[] = [];
-    const analysis = guarded('code actions', undefined, () => doc.analysis(settings));
+    const analysis = await analysisOf(doc, 'code actions', () => token.isCancellationRequested);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     if (!analysis) return [];
     if (wants(CodeActionKind.QuickFix)) {
       const { tree: parsed, language } = doc;
@@ -285,12 +319,15 @@ export function startServer(connection: Connection): void {
       const before = doc.text.getText();
       const version = doc.text.version;
       try {
-        const edit = minimalEdit(before, await fixAllText(before, doc.language, settings));
+        // In slices: a long fix all stops as soon as it is cancelled or the document changes.
+        const after = await fixAllTextInSlices(before, doc.language, settings, { shouldStop: () => token.isCancellationRequested || doc.text.version !== version });
+        const edit = minimalEdit(before, after);
         if (edit && doc.text.version === version) {
           actions.push({ title: 'Fix all TikTok error handling problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: [toTextEdit(doc.text, edit)] } } });
         }
       } catch (error) {
-        warn(`fix all failed: ${String(error)}`);
+        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+        if (!(error instanceof Cancelled)) warn(`fix all failed: ${String(error)}`);
       }
     }
     return actions;
