@@ -19,8 +19,8 @@ const CLI = resolve('dist/cli.js');
 const asRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 
-const handler = 'switch (c) {\n  case "spam_risk": break;\n  case "internal": break;\n}\n';
-const pythonMatch = 'match c:\n    case "spam_risk":\n        pass\n    case "internal":\n        pass\n';
+const handler = 'switch (c) {\n  case "spam_risk": break;\n  case "rate_limit_exceeded": break;\n}\n';
+const pythonMatch = 'match c:\n    case "spam_risk":\n        pass\n    case "rate_limit_exceeded":\n        pass\n';
 
 function folder(): string {
   const root = mkdtempSync(join(tmpdir(), 'tiktok-safety-'));

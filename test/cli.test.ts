@@ -84,7 +84,7 @@ test('sarif: a 2.1.0 log that code scanning accepts, with rule help from the cat
   const rules: Array<{ id: string; shortDescription: { text: string }; help: { text: string }; helpUri: string }> = run.tool.driver.rules;
   assert.equal(run.tool.driver.name, 'tiktok-errors');
   assert.deepEqual(rules.map((r) => r.id), ['unknown-code', 'duplicate-case', 'unhandled-codes']);
-  assert.match(rules[2]!.help.text, /retry \(rate_limit_exceeded, too many requests, internal\): Retry the same request later/);
+  assert.match(rules[2]!.help.text, /retry \(rate_limit_exceeded, too many requests, internal, internal_error, server_error, temporarily_unavailable\): Retry the same request later/);
   assert.equal(run.results.length, 22);
   for (const result of run.results) {
     assert.equal(rules[result.ruleIndex]!.id, result.ruleId);
@@ -233,11 +233,15 @@ test('lookup, list and coverage', () => {
   assert.equal(card.code, 0);
   assert.match(card.stdout, /^too many requests\n  category  Rate Limit\n  action    retry: Retry the same request later/);
   const retry = cli(root, 'list', '--action', 'retry').stdout.trim().split('\n');
-  assert.deepEqual(retry.map((l) => l.split(/\s{2,}/)[0]), ['rate_limit_exceeded', 'too many requests', 'internal']);
-  assert.equal(cli(root, 'list').stdout.trim().split('\n').length, 25);
+  assert.deepEqual(retry.map((l) => l.split(/\s{2,}/)[0]), ['rate_limit_exceeded', 'too many requests', 'internal', 'internal_error', 'server_error', 'temporarily_unavailable']);
+  assert.equal(cli(root, 'list').stdout.trim().split('\n').length, 43);
+  const official = cli(root, 'lookup', 'invalid_publish_id');
+  assert.equal(official.code, 0);
+  assert.match(official.stdout, /^invalid_publish_id\n  category  Request\n  action    fix-request: .*\n  field     error\.code; HTTP 400\n  endpoints \/v2\/post\/publish\/status\/fetch\/ \(400\), \/v2\/post\/publish\/cancel\/ \(400\)\n  meaning   .*\(per TikTok's pages\)\n  sources   Content Posting API, Get Post Status/);
   const coverage = cli(root, 'coverage');
   assert.equal(coverage.code, 0);
-  assert.match(coverage.stdout, /^\d+ of 25 handled; refresh-token \d\/3, retry \d\/3, user-error \d+\/19\n\nrefresh-token /);
+  assert.match(coverage.stdout, /^\d+ of 25 handled; refresh-token \d\/3, retry \d\/3, user-error \d+\/19; documented error\.code \d+\/19, fail_reason \d+\/13, OAuth error 0\/10\n\nthe reference's 25: \d+\/25 \(the reference's 25 codes\)\n  refresh-token /);
+  assert.match(coverage.stdout, /\nfail_reason: \d+\/13 \(the fail_reason values TikTok documents\)\n/);
   assert.match(coverage.stdout, /✓ access_token_invalid\s+python\/chains\.py:5:16, python\/handlers\.py:6:14, python\/mistakes\.py:6:14, typescript\/handlers\.ts:6:10, typescript\/maps\.ts:15:3, typescript\/mistakes\.ts:4:10\n/);
 });
 

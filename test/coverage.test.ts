@@ -31,7 +31,7 @@ test('coverage counts labels of TikTok switches only, by action, skipping ignore
   const report = await scanCoverage([root], { ...DEFAULT_SETTINGS, maxFileSize: 1_000_000 }, { exclude: ['out/'] });
   const handled = report.codes.filter((c) => c.locations.length > 0).map((c) => c.code);
   assert.deepEqual(handled.sort(), ['access_token_invalid', 'duration_check_failed', 'internal', 'rate_limit_exceeded', 'scope_not_authorized', 'spam_risk_text', 'spam_risk_too_many_posts', 'too many requests'].sort());
-  assert.equal(coverageSummary(report), '8 of 25 handled; refresh-token 2/3, retry 3/3, user-error 3/19');
+  assert.equal(coverageSummary(report), '8 of 25 handled; refresh-token 2/3, retry 3/3, user-error 3/19; documented error.code 4/19, fail_reason 4/13, OAuth error 0/10');
   assert.equal(report.filesScanned, 2);
   const where = report.codes.find((c) => c.code === 'spam_risk_too_many_posts')!.locations;
   assert.deepEqual(where.map((l) => [l.file.slice(root.length + 1), l.line, l.column]), [['worker/status.py', 8, 14]]);
@@ -61,17 +61,19 @@ test('files over the size limit are skipped and counted; under it they are scann
   const large = await scanCoverage([root], DEFAULT_SETTINGS, { exclude: ['out/'] });
   assert.deepEqual(large.skippedLarge, []);
   assert.equal(large.filesScanned, 3);
-  assert.equal(coverageSummary(large), '10 of 25 handled; refresh-token 2/3, retry 3/3, user-error 5/19');
+  assert.equal(coverageSummary(large), '10 of 25 handled; refresh-token 2/3, retry 3/3, user-error 5/19; documented error.code 4/19, fail_reason 5/13, OAuth error 0/10');
 });
 
-test('the report lists every code by action with where it is handled', async () => {
+test('the report lists every code of each set, by set then by action, with where it is handled', async () => {
   const root = workspace();
   const markdown = renderCoverageMarkdown(await scanCoverage([root], DEFAULT_SETTINGS, { exclude: ['out/', 'src/huge.ts'] }));
-  assert.match(markdown, /^# TikTok error handling coverage\n\n\*\*8 of 25 handled; refresh-token 2\/3, retry 3\/3, user-error 3\/19\*\*/);
-  assert.match(markdown, /## refresh-token: 2\/3/);
+  assert.match(markdown, /^# TikTok error handling coverage\n\n\*\*8 of 25 handled; refresh-token 2\/3, retry 3\/3, user-error 3\/19; documented error\.code 4\/19, fail\\_reason 4\/13, OAuth error 0\/10\*\*/);
+  assert.match(markdown, /## the reference's 25: 8\/25\n\nthe reference's 25 codes\.\n\n### refresh-token: 2\/3/);
+  assert.match(markdown, /## fail\\_reason: 4\/13\n/);
   assert.match(markdown, /- ✅ `access_token_invalid`: `src\/publish\.ts:4:10`\n/);
   assert.match(markdown, /- ❌ `scope_permission_missed`: not handled/);
-  assert.equal(markdown.match(/^- [✅❌]/gm)!.length, 25);
+  // Every code of every set: 25 + 19 + 13 + 10 rows.
+  assert.equal(markdown.match(/^- [✅❌]/gm)!.length, 67);
 });
 
 test('a cancelled scan stops and says so', async () => {

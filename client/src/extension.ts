@@ -8,18 +8,22 @@ const SCHEME = 'tiktok-errors';
 
 interface CatalogEntry {
   code: string;
+  reference: boolean;
   category: string;
   action: string;
   message: string;
-  solution: string;
+  solution?: string;
+  fields: string[];
+  http?: number;
 }
 
 interface Catalog {
   errors: CatalogEntry[];
   categories: Array<{ name: string }>;
+  fields: Array<{ id: string; title: string }>;
 }
 
-const ACTION_ICONS: Record<string, string> = { 'refresh-token': '$(key)', retry: '$(refresh)', 'user-error': '$(person)' };
+const ACTION_ICONS: Record<string, string> = { 'refresh-token': '$(key)', retry: '$(refresh)', 'user-error': '$(person)', 'fix-request': '$(tools)' };
 
 let client: LanguageClient | undefined;
 
@@ -75,18 +79,21 @@ async function lookUp(pages: Pages): Promise<void> {
     ? await client.sendRequest<string | null>('tiktokErrors/codeAt', { uri: editor.document.uri.toString(), position: editor.selection.active })
     : null;
 
-  const items: CodeItem[] = catalog.categories.flatMap((category) => [
-    { label: category.name, kind: vscode.QuickPickItemKind.Separator },
-    ...catalog.errors
-      .filter((e) => e.category === category.name)
-      .map((e) => ({
+  // Grouped by the field a code arrives in (a code in several is listed under its first), by category within.
+  const items: CodeItem[] = catalog.fields.flatMap((field) => {
+    const entries = catalog.categories.flatMap((category) => catalog.errors.filter((e) => e.fields[0] === field.id && e.category === category.name));
+    if (entries.length === 0) return [];
+    return [
+      { label: field.title, kind: vscode.QuickPickItemKind.Separator },
+      ...entries.map((e) => ({
         label: `${ACTION_ICONS[e.action] ?? ''} ${e.code}`,
-        description: `${e.action} · ${e.message}`,
+        description: [e.action, e.category, ...(e.http !== undefined ? [`HTTP ${e.http}`] : []), ...(e.fields.length > 1 ? [`also ${e.fields.slice(1).join(', ')}`] : []), e.reference ? "in the reference" : "TikTok's pages", e.message].join(' · '),
         detail: e.solution,
         code: e.code,
         buttons: [buttons.copy, buttons.insert, buttons.find],
       })),
-  ]);
+    ];
+  });
   const pick = vscode.window.createQuickPick<CodeItem>();
   pick.title = 'TikTok API error codes';
   pick.placeholder = 'Search codes, messages and solutions';
@@ -126,21 +133,29 @@ interface CoverageLocation {
   character: number;
 }
 
+interface CoverageGroup {
+  action: string;
+  guidance: string;
+  codes: Array<{ code: string; locations: CoverageLocation[] }>;
+}
+
 interface CoverageResult {
   summary: string;
   cancelled: boolean;
   filesScanned: number;
   skippedLarge: number;
   skippedUnreadable: number;
-  groups: Array<{ action: string; guidance: string; codes: Array<{ code: string; locations: CoverageLocation[] }> }>;
+  /** Each set a branch can be measured against, the reference's 25 first. */
+  sets: Array<{ set: string; label: string; description: string; handled: number; total: number; groups: CoverageGroup[] }>;
 }
 
 type CoverageNode =
-  | { kind: 'action'; group: CoverageResult['groups'][number] }
+  | { kind: 'set'; set: CoverageResult['sets'][number]; first: boolean }
+  | { kind: 'action'; group: CoverageGroup; open: boolean }
   | { kind: 'code'; code: string; locations: CoverageLocation[] }
   | { kind: 'location'; code: string; location: CoverageLocation };
 
-/** The coverage report as a tree in the Explorer: action → code → each place that handles it. */
+/** The coverage report as a tree in the Explorer: set → action → code → each place that handles it. */
 class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
   private result: CoverageResult | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -153,18 +168,26 @@ class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
 
   getChildren(node?: CoverageNode): CoverageNode[] {
     if (!this.result) return [];
-    if (!node) return this.result.groups.map((group) => ({ kind: 'action', group }));
+    if (!node) return this.result.sets.map((set, i) => ({ kind: 'set', set, first: i === 0 }));
+    if (node.kind === 'set') return node.set.groups.map((group) => ({ kind: 'action', group, open: node.first }));
     if (node.kind === 'action') return node.group.codes.map((c) => ({ kind: 'code', code: c.code, locations: c.locations }));
     if (node.kind === 'code') return node.locations.map((location) => ({ kind: 'location', code: node.code, location }));
     return [];
   }
 
   getTreeItem(node: CoverageNode): vscode.TreeItem {
+    if (node.kind === 'set') {
+      // The reference's 25, which the summary counts, open; TikTok's other sets folded until asked for.
+      const item = new vscode.TreeItem(`${node.set.label}: ${node.set.handled}/${node.set.total}`, node.first ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.tooltip = node.set.description;
+      return item;
+    }
     if (node.kind === 'action') {
       const handled = node.group.codes.filter((c) => c.locations.length > 0).length;
       // Open the groups that still miss codes; the complete ones stay folded.
       const complete = handled === node.group.codes.length;
-      const item = new vscode.TreeItem(`${node.group.action} ${handled}/${node.group.codes.length}`, complete ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      const state = node.open && !complete ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+      const item = new vscode.TreeItem(`${node.group.action} ${handled}/${node.group.codes.length}`, state);
       item.tooltip = node.group.guidance;
       return item;
     }

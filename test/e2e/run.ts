@@ -232,7 +232,7 @@ const steps: Step[] = [
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'spam_risk_too_many_pending_share' }).first().waitFor();
       await page.locator('.quick-input-widget').screenshot({ path: join(RESULTS, 'detail-lookup.png') });
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'spam_risk_too_many_pending_share' }).first().click();
-      await waitForFrameText(page, ['at most 5 pending shares', 'What your code should do'], 'the details view with the solution');
+      await waitForFrameText(page, ['at most 5 pending shares', 'Guidance for your code'], 'the details view with the solution');
     },
   ],
   [

@@ -21,7 +21,7 @@ const tsText = `export function handle(code: string) {
 
 const pyText = `def handle(code):
     match code:
-        case "spam_risk_text" | "internal":
+        case "spam_risk_text" | "rate_limit_exceeded":
             return "show"
         case "spam_risk_too_many_post":
             return "wait"
@@ -134,9 +134,10 @@ test('settings pushed by the client turn a rule off and re-check open documents'
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { tiktokErrors: {} } });
 });
 
-test('the catalog request returns the 25 codes with their actions', async () => {
-  const result = await client.connection.sendRequest<{ errors: Array<{ code: string; action: string }>; actions: unknown[] }>('tiktokErrors/catalog');
-  assert.equal(result.errors.length, 25);
-  assert.equal(result.actions.length, 3);
+test('the catalog request returns every known code with its action and fields, the reference\'s 25 marked', async () => {
+  const result = await client.connection.sendRequest<{ errors: Array<{ code: string; action: string; reference: boolean; fields: string[] }>; actions: unknown[] }>('tiktokErrors/catalog');
+  assert.equal(result.errors.filter((e) => e.reference).length, 25);
+  assert.ok(result.errors.some((e) => e.code === 'publish_not_cancellable' && !e.reference && e.fields.includes('error.code')));
+  assert.equal(result.actions.length, 4);
   assert.ok(result.errors.some((e) => e.code === 'spam_risk_too_many_pending_share' && e.action === 'user-error'));
 });

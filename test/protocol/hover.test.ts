@@ -28,10 +28,25 @@ test('hover on a code in a TypeScript string shows its card over exactly the cod
   assert.equal((result.contents as MarkupContent).kind, 'markdown');
   assert.match(card, /^### `rate_limit_exceeded`/);
   assert.match(card, /\*\*Rate Limit\*\* · `retry`/);
-  assert.match(card, /\n\nTikTok rate limit exceeded\. Please try again in a few moments\.\n\n/);
-  assert.match(card, /\*\*Solution:\*\* You've made too many requests too quickly/);
-  assert.match(card, /\*\*Your code should:\*\* Retry the same request later with exponential backoff/);
+  // The reference's words are labelled as the reference's; our guidance as guidance for the reader's code.
+  assert.match(card, /\n\n\*\*The reference says:\*\* TikTok rate limit exceeded\. Please try again in a few moments\.\n\n/);
+  assert.match(card, /\*\*The reference's solution:\*\* You've made too many requests too quickly/);
+  assert.match(card, /\*\*TikTok documents it\*\* for `\/v2\/post\/publish\/video\/init\/` \(429\)/);
+  assert.match(card, /`error\.code` · HTTP 429/);
+  assert.match(card, /\*\*Guidance for your code \(retry\):\*\* Retry the same request later with exponential backoff/);
   assert.deepEqual(result.range, { start: positionOf(text, 'rate_limit_exceeded'), end: positionOf(text, 'rate_limit_exceeded', 'rate_limit_exceeded'.length) });
+});
+
+test('hover on a code only TikTok documents (not in the reference) shows its card, naming its pages, endpoints and status', async () => {
+  const uri = 'file:///work/hover/status.ts';
+  const text = `if (error.code === "publish_not_cancellable") {\n  done();\n}\n`;
+  await client.open(uri, 'typescript', text);
+  const result = await hover(uri, text, 'publish_not_cancellable', 3);
+  const card = (result!.contents as MarkupContent).value;
+  assert.match(card, /^### `publish_not_cancellable`/);
+  assert.match(card, /\*\*Per TikTok's pages:\*\* The post can no longer be cancelled\./);
+  assert.match(card, /`\/v2\/post\/publish\/cancel\/` \(400\)\. Pages: Content Posting API, Cancel Post\./);
+  assert.doesNotMatch(card, /reference/);
 });
 
 test('hover elsewhere returns null', async () => {

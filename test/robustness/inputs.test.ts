@@ -21,7 +21,7 @@ test('10,000 nested brackets in every language: no stack overflow', async () => 
 test('10,000 nested blocks as the last statement of a case: no stack overflow, and the case still ends', async () => {
   const typescript = languageForId('typescript')!;
   const body = '{'.repeat(DEPTH) + 'break;' + '}'.repeat(DEPTH);
-  const text = `switch (c) {\n  case "spam_risk": ${body}\n  case "internal": break;\n}\n`;
+  const text = `switch (c) {\n  case "spam_risk": ${body}\n  case "rate_limit_exceeded": break;\n}\n`;
   const { findings } = await analyzeText(text, typescript, DEFAULT_SETTINGS);
   assert.match(findings[0]!.message, /^23 TikTok error codes/);
 });
@@ -29,7 +29,7 @@ test('10,000 nested blocks as the last statement of a case: no stack overflow, a
 test('a 5 MB minified single line is analysed, and its switch found', async () => {
   const javascript = languageForId('javascript')!;
   const filler = 'var a=1,b="x",c=function(d){return d+1};'.repeat(125_000);
-  const text = `${filler}switch(e.code){case"spam_risk":f();break;case"internal":g();break}${filler}`;
+  const text = `${filler}switch(e.code){case"spam_risk":f();break;case"rate_limit_exceeded":g();break}${filler}`;
   assert.ok(text.length > 5_000_000);
   const { findings } = await analyzeText(text, javascript, DEFAULT_SETTINGS);
   assert.equal(findings.length, 1);
@@ -39,7 +39,7 @@ test('a 5 MB minified single line is analysed, and its switch found', async () =
 test('CRLF, lone CR and mixed line endings: spans are right and inserted lines use the first break', async () => {
   const python = languageForId('python')!;
   for (const eol of ['\r\n', '\r', '\n']) {
-    const lines = ['match c:', '    case "spam_risk":', '        pass', '    case "internal":', '        pass', ''];
+    const lines = ['match c:', '    case "spam_risk":', '        pass', '    case "rate_limit_exceeded":', '        pass', ''];
     // Mixed: the first break decides; the rest alternate.
     const text = lines.map((l, i) => l + (i === lines.length - 1 ? '' : i % 2 === 0 ? eol : '\n')).join('');
     const { findings } = await analyzeText(text, python, DEFAULT_SETTINGS);
@@ -51,7 +51,7 @@ test('CRLF, lone CR and mixed line endings: spans are right and inserted lines u
 
 test('astral characters before a code: spans count UTF-16 units', async () => {
   const typescript = languageForId('typescript')!;
-  const text = `const s = "😀𝄞😀"; switch (c) { case "spam_risk": break; case "internal": break; }`;
+  const text = `const s = "😀𝄞😀"; switch (c) { case "spam_risk": break; case "rate_limit_exceeded": break; }`;
   const { findings } = await analyzeText(text, typescript, DEFAULT_SETTINGS);
   assert.equal(text.slice(findings[0]!.span.start, findings[0]!.span.end), 'switch (c)');
 });

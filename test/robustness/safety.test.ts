@@ -38,7 +38,7 @@ test('hover, diagnostics, quick-fixes, completion and coverage need no spawning,
     const actions = await connection.sendRequest<unknown[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic] } });
     assert.ok(actions.length > 0);
     const items = await connection.sendRequest<unknown[]>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 10 } });
-    assert.equal(items.length, 25);
+    assert.equal(items.length, 43);
     const coverage = await connection.sendRequest<{ summary: string }>('tiktokErrors/coverage', { folders: [resolve('test/fixtures/workspace')] });
     assert.match(coverage.summary, /^8 of 25 handled/);
     assert.equal(stderr, '');

@@ -3,18 +3,26 @@ import { test } from 'node:test';
 import { buildCatalog, catalog } from './catalog';
 import { escapeMarkdown, renderCard, renderDetails } from './card';
 
-test('the card: code heading, category and action badges, message, solution, and what to do', () => {
+test("the card: the reference's words labelled as its own, where TikTok documents the code, and guidance for the reader's code", () => {
   const card = renderCard(catalog.get('internal')!);
   assert.equal(
     card,
     [
       '### `internal`',
-      '**Server** · `retry` · TikTok API error',
-      'There is a problem with TikTok servers, please try again later.',
-      '**Solution:** TikTok is experiencing server issues. This is temporary. Wait a few minutes and try again. The system will automatically retry.',
-      '**Your code should:** Retry the same request later with exponential backoff and jitter; the request itself is fine.',
+      '**Server** · `retry` · `fail_reason`',
+      '**The reference says:** There is a problem with TikTok servers, please try again later.',
+      "**The reference's solution:** TikTok is experiencing server issues. This is temporary. Wait a few minutes and try again. The system will automatically retry.",
+      '**TikTok documents it**. Pages: Content Posting API, Get Post Status (and the post.publish.failed webhook). The reference gives it as a response code; TikTok documents internal as a fail\\_reason (worth retrying) and internal\\_error as the response code.',
+      '**Guidance for your code (retry):** Retry the same request later with exponential backoff and jitter; the request itself is fine.',
     ].join('\n\n'),
   );
+});
+
+test("a code only TikTok's pages list: their meaning, in our words, with its status and endpoints; no reference", () => {
+  const card = renderCard(catalog.get('invalid_publish_id')!);
+  assert.match(card, /^### `invalid_publish_id`\n\n\*\*Request\*\* · `fix-request` · `error\.code` · HTTP 400\n\n\*\*Per TikTok's pages:\*\* /);
+  assert.match(card, /for `\/v2\/post\/publish\/status\/fetch\/` \(400\), `\/v2\/post\/publish\/cancel\/` \(400\)/);
+  assert.doesNotMatch(card, /reference/);
 });
 
 test('escaping leaves no HTML, no link and no emphasis from catalog text', () => {
@@ -27,7 +35,8 @@ test('a hostile catalog entry renders inert', () => {
   const hostile = buildCatalog({
     actions: catalog.actions.map((a) => ({ ...a })),
     categories: [{ name: 'Evil', description: '<script>x</script>' }],
-    errors: [{ code: 'evil', category: 'Evil', action: 'retry', message: '[run](command:workbench.action.terminal.new)', solution: '<b>bold</b>' }],
+    errors: [{ code: "evil", reference: true, category: "Evil", action: "retry", message: "[run](command:workbench.action.terminal.new)", solution: "<b>bold</b>", fields: ["error.code"], documentedBy: [] }],
+    sources: [], fields: [], sets: [],
     otherKnownCodes: [],
     bestPractices: [],
     preventionTips: [],
@@ -37,9 +46,12 @@ test('a hostile catalog entry renders inert', () => {
   assert.doesNotMatch(page, /(?<!\\)\](?=\()/, "an unescaped link");
 });
 
-test('the details page adds the related codes of the same action and the reference\'s advice', () => {
+test('the details page adds where the code arrives, its status and endpoints, the related codes of the same action, its sources and the reference\'s advice', () => {
   const page = renderDetails(catalog.get('rate_limit_exceeded')!);
+  assert.match(page, /## Where it arrives\n\n- `error\.code`: /);
+  assert.match(page, /## HTTP status and endpoints\n\nHTTP 429\.\n\n- `\/v2\/post\/publish\/video\/init\/`: HTTP 429\n/);
   assert.match(page, /## Other retry codes\n\n- `too many requests`: .*\n- `internal`: /);
-  assert.match(page, /## Best practices\n\n- Implement spam detection avoidance strategies/);
-  assert.match(page, /## Prevention tips\n\n- Use MP4\/WebM format, 720p minimum, 23-60 fps/);
+  assert.match(page, /## Sources\n\n- TikTok API Error Reference \(API v1\), a third party's list of 25 codes\n- TikTok for Developers: Error Handling \(API v2\) \(https:\/\/developers\.tiktok\.com\/doc\/tiktok-api-v2-error-handling\)/);
+  assert.match(page, /## The reference's best practices\n\n- Implement spam detection avoidance strategies/);
+  assert.match(page, /## The reference's prevention tips\n\n- Use MP4\/WebM format, 720p minimum, 23-60 fps/);
 });

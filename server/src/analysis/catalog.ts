@@ -2,7 +2,45 @@
 // Every other module asks this one; no other file lists codes, messages or actions.
 import catalogJson from '../../../data/tiktok-errors.json';
 
-export type Action = 'refresh-token' | 'retry' | 'user-error';
+export type Action = 'refresh-token' | 'retry' | 'user-error' | 'fix-request';
+
+/** Where a code arrives: the v2 response's `error.code`, a post's `fail_reason`, Login Kit's OAuth `error`. */
+export type Field = 'error.code' | 'fail_reason' | 'oauth.error';
+
+/**
+ * The sets of codes a branch is measured against: the reference's 25 (the default), every `error.code` TikTok
+ * documents, the `fail_reason` values, the OAuth error values.
+ */
+export type SetId = 'reference' | 'official' | 'fail_reason' | 'oauth';
+export const SET_IDS: readonly SetId[] = ['reference', 'official', 'fail_reason', 'oauth'];
+
+export interface SourceInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly url?: string;
+}
+
+export interface FieldInfo {
+  readonly id: Field;
+  readonly title: string;
+  readonly description: string;
+}
+
+export interface CodeSet {
+  readonly id: SetId;
+  /** What a diagnostic calls one member: "fail_reason value". */
+  readonly singular: string;
+  readonly plural: string;
+  /** "the reference's 25 codes" */
+  readonly description: string;
+  /** Its codes, in catalog order. */
+  readonly codes: readonly string[];
+}
+
+export interface Endpoint {
+  readonly path: string;
+  readonly http?: number;
+}
 
 export interface ActionInfo {
   readonly id: Action;
@@ -20,18 +58,36 @@ export interface CategoryInfo {
 
 export interface ErrorEntry {
   readonly code: string;
+  /** One of the reference's 25: `message` and `solution` are the reference's own words. */
+  readonly reference: boolean;
   readonly category: string;
   readonly action: Action;
+  /** The reference's message; for the other codes, what TikTok's pages say it means, in our words. */
   readonly message: string;
-  readonly solution: string;
+  /** The reference's solution (its codes only). */
+  readonly solution?: string;
   /** Other APIs use this code too: alone it does not make a switch TikTok's. */
   readonly shared: boolean;
+  /** An OAuth 2.0 name every OAuth server uses: never counted towards making a construct TikTok's. */
+  readonly generic: boolean;
   /** An everyday word: recognised only as the whole content of a string literal. */
   readonly wholeStringOnly: boolean;
+  readonly fields: readonly Field[];
+  /** The HTTP status TikTok documents for it, where it gives one. */
+  readonly http?: number;
+  readonly endpoints: readonly Endpoint[];
+  /** TikTok's pages that list it; empty when none does. */
+  readonly documentedBy: readonly SourceInfo[];
+  readonly note?: string;
 }
 
 export interface Catalog {
+  /** Every known code: the reference's 25, then the others TikTok documents. */
   readonly entries: readonly ErrorEntry[];
+  readonly sources: readonly SourceInfo[];
+  readonly fields: readonly FieldInfo[];
+  /** The sets a branch can be measured against. */
+  set(id: SetId): CodeSet;
   /** In the catalog's order: refresh-token, retry, user-error. */
   readonly actions: readonly ActionInfo[];
   readonly categories: readonly CategoryInfo[];
@@ -46,34 +102,76 @@ export interface Catalog {
 }
 
 interface RawCatalog {
+  sources: SourceInfo[];
+  fields: FieldInfo[];
+  sets: Array<Omit<CodeSet, 'codes' | 'id'> & { id: string }>;
   actions: ActionInfo[];
   categories: CategoryInfo[];
-  errors: Array<Omit<ErrorEntry, 'shared' | 'wholeStringOnly' | 'action'> & {
+  errors: Array<{
+    code: string;
+    reference: boolean;
+    category: string;
     action: string;
+    message: string;
+    solution?: string;
     shared?: boolean;
+    generic?: boolean;
     wholeStringOnly?: boolean;
+    fields: string[];
+    http?: number;
+    endpoints?: Endpoint[];
+    documentedBy: string[];
+    note?: string;
   }>;
   otherKnownCodes: string[];
   bestPractices: string[];
   preventionTips: string[];
 }
 
+/** Which entries belong to a set. */
+const MEMBERS: Record<SetId, (e: ErrorEntry) => boolean> = {
+  reference: (e) => e.reference,
+  official: (e) => e.fields.includes('error.code') && e.documentedBy.length > 0,
+  fail_reason: (e) => e.fields.includes('fail_reason'),
+  oauth: (e) => e.fields.includes('oauth.error'),
+};
+
 export function buildCatalog(raw: RawCatalog): Catalog {
   const actions = raw.actions.map((a) => ({ ...a }));
+  const sourceById = new Map(raw.sources.map((source) => [source.id, source]));
   const entries: ErrorEntry[] = raw.errors.map((e) => ({
     code: e.code,
+    reference: e.reference,
     category: e.category,
     action: e.action as Action,
     message: e.message,
-    solution: e.solution,
+    ...(e.solution !== undefined ? { solution: e.solution } : {}),
     shared: e.shared === true,
+    generic: e.generic === true,
     wholeStringOnly: e.wholeStringOnly === true,
+    fields: e.fields as Field[],
+    ...(e.http !== undefined ? { http: e.http } : {}),
+    endpoints: e.endpoints ?? [],
+    documentedBy: e.documentedBy.map((id) => sourceById.get(id) ?? { id, title: id }),
+    ...(e.note !== undefined ? { note: e.note } : {}),
   }));
+  const sets = new Map<SetId, CodeSet>();
+  for (const info of raw.sets) {
+    const id = info.id as SetId;
+    sets.set(id, { ...info, id, codes: entries.filter(MEMBERS[id]).map((e) => e.code) });
+  }
   const byCode = new Map(entries.map((e) => [e.code, e]));
   const indexByCode = new Map(entries.map((e, i) => [e.code, i]));
   const byAction = new Map(actions.map((a) => [a.id, a]));
   return {
     entries,
+    sources: raw.sources,
+    fields: raw.fields,
+    set: (id) => {
+      const found = sets.get(id);
+      if (!found) throw new Error(`catalog: unknown set '${id}'`);
+      return found;
+    },
     actions,
     categories: raw.categories,
     otherKnownCodes: new Set(raw.otherKnownCodes),
@@ -223,6 +321,8 @@ export function namesEnoughCodes(text: Searchable, minimumKnownCodes: number, ca
   let enough = false;
   forEachMention(text, cat, (code) => {
     const entry = cat.get(code);
+    // OAuth's generic names never count: every OAuth server uses them.
+    if (entry?.generic) return false;
     if (entry && entry.shared) named.add(code);
     return (enough = !entry || !entry.shared || named.size >= minimumKnownCodes);
   });

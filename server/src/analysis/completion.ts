@@ -60,7 +60,11 @@ function suggestionsFor(construct: TikTokConstruct | undefined, catalog: Catalog
   if (!suggestions) {
     const missing = new Set(construct?.missing ?? []);
     const all = catalog.entries.map((entry) => ({ entry, missing: missing.has(entry.code) }));
-    suggestions = construct ? [...all.filter((s) => s.missing), ...all.filter((s) => !s.missing)] : all;
+    // In a construct: what it misses of its set first, then the rest of its set, then every other known code.
+    const inSet = new Set(construct ? catalog.set(construct.set).codes : []);
+    suggestions = construct
+      ? [...all.filter((s) => s.missing), ...all.filter((s) => !s.missing && inSet.has(s.entry.code)), ...all.filter((s) => !s.missing && !inSet.has(s.entry.code))]
+      : all;
     suggestionLists.set(key, suggestions);
   }
   return suggestions;

@@ -1,19 +1,21 @@
 // Finds the branching constructs of a document and decides which of them branch on TikTok error codes.
 import type { ConstructShape, LanguageSupport } from '../languages/language';
-import { catalog as defaultCatalog, codeMentions, namesEnoughCodes, type Catalog } from './catalog';
+import { catalog as defaultCatalog, codeMentions, namesEnoughCodes, SET_IDS, type Catalog, type SetId } from './catalog';
 import { readChain } from './chains';
 import { readMap } from './lookupMaps';
-import { lineStartAt, type Span } from './text';
+import { lineEndAt, lineStartAt, type Span } from './text';
 import { compileQuery, type Node, type ParsedDocument } from './parsing';
 import type { Settings } from './settings';
 import { runToEnd, type Steps } from './slices';
 
 export interface TikTokConstruct {
   readonly shape: ConstructShape;
+  /** The set of codes it is measured against. */
+  readonly set: SetId;
   /** Catalog codes among the labels of arms without a guard. */
   readonly handled: ReadonlySet<string>;
   readonly hasDefault: boolean;
-  /** Catalog codes not among the labels, less the ignored ones, in catalog order. */
+  /** The set's codes not among the labels, less the ignored ones, in catalog order. */
   readonly missing: readonly string[];
 }
 
@@ -222,14 +224,34 @@ function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog
   return found.sort((a, b) => a.shape.span.start - b.shape.span.start);
 }
 
+/** A subject named for the publish status's failure reason: `fail_reason`, `failReason`, `post.fail_reason`. */
+const FAIL_REASON_SUBJECT = /fail_?reason/i;
+
+/**
+ * The set a construct is measured against, where its directive does not say: `fail_reason` when its subject is
+ * named so, or when every code it names is a fail_reason value and one is nothing else; `oauth` when every code
+ * is an OAuth value; else the workspace's default (the reference's 25 unless the settings say otherwise).
+ */
+function setOf(shape: ConstructShape, text: string, named: ReadonlySet<string>, settings: Settings, catalog: Catalog): SetId {
+  const head = text.slice(shape.head.start, shape.head.end);
+  if (FAIL_REASON_SUBJECT.test(head) || FAIL_REASON_SUBJECT.test(shape.subject ?? '')) return 'fail_reason';
+  const entries = [...named].map((code) => catalog.get(code)!);
+  if (entries.length > 0 && entries.every((e) => e.fields.includes('fail_reason')) && entries.some((e) => e.fields.length === 1)) return 'fail_reason';
+  if (entries.length > 0 && entries.every((e) => e.fields.includes('oauth.error'))) return 'oauth';
+  return settings.expect;
+}
+
 /**
  * The construct's classification, or undefined when it is not TikTok's: that takes at least
  * `minimumKnownCodes` catalog codes among the labels, or, in a switch or chain, one code that only TikTok uses.
- * A map needs the threshold: one code among unrelated keys is a coincidence, not a lookup table.
+ * A map needs the threshold: one code among unrelated keys is a coincidence, not a lookup table. OAuth's
+ * generic names (`invalid_request`, `server_error`) never count: every OAuth server uses them. A directive
+ * (`tiktok-errors-expect SET`) says the construct is TikTok's and which set it is measured against.
  */
-export function classify(shape: ConstructShape, settings: Settings, catalog: Catalog = defaultCatalog): TikTokConstruct | undefined {
+export function classify(shape: ConstructShape, settings: Settings, catalog: Catalog = defaultCatalog, text = '', expected?: SetId): TikTokConstruct | undefined {
   const named = new Set<string>();
   const handled = new Set<string>();
+  let counted = 0;
   let tiktokOnly = false;
   let hasDefault = false;
   for (const arm of shape.arms) {
@@ -237,16 +259,42 @@ export function classify(shape: ConstructShape, settings: Settings, catalog: Cat
     for (const label of arm.labels) {
       const entry = catalog.get(label.value);
       if (!entry) continue;
+      if (!named.has(entry.code) && !entry.generic) counted++;
       named.add(entry.code);
       if (!arm.guarded) handled.add(entry.code);
       if (!entry.shared) tiktokOnly = true;
     }
   }
   // Codes under a guard still make the construct TikTok's; they are not handled for sure.
-  if (!((tiktokOnly && shape.family !== 'map') || named.size >= settings.minimumKnownCodes)) return undefined;
+  const tiktoks = expected !== undefined ? named.size > 0 : (tiktokOnly && shape.family !== 'map') || counted >= settings.minimumKnownCodes;
+  if (!tiktoks) return undefined;
+  const set = expected ?? setOf(shape, text, named, settings, catalog);
   const missing: string[] = [];
-  for (const { code } of catalog.entries) if (!handled.has(code) && !settings.ignoreCodes.includes(code)) missing.push(code);
-  return { shape, handled, hasDefault, missing };
+  for (const code of catalog.set(set).codes) if (!handled.has(code) && !settings.ignoreCodes.includes(code)) missing.push(code);
+  return { shape, handled, hasDefault, missing, set };
+}
+
+const EXPECT_MARK = 'tiktok-errors-expect';
+const EXPECT_DIRECTIVE = /tiktok-errors-expect[ \t]+([\w.]+)/g;
+
+/**
+ * The set a directive names for the construct: `tiktok-errors-expect fail_reason` in a comment on the line
+ * above its head or at the end of the head's line. Undefined when there is none (or it names no set).
+ */
+function expectedSet(doc: ParsedDocument, language: LanguageSupport, shape: ConstructShape): SetId | undefined {
+  const { text } = doc;
+  const line = lineStartAt(text, shape.head.start);
+  const above = line > 0 ? lineStartAt(text, line - (text[line - 2] === '\r' && text[line - 1] === '\n' ? 2 : 1)) : 0;
+  const lines = text.slice(above, lineEndAt(text, shape.head.start));
+  if (!lines.includes(EXPECT_MARK)) return undefined;
+  let found: SetId | undefined;
+  for (const match of lines.matchAll(EXPECT_DIRECTIVE)) {
+    const node = doc.tree.rootNode.descendantForIndex(above + match.index);
+    if (!node || !language.commentTypes.includes(node.type)) continue;
+    const name = match[1] === 'fail-reason' ? 'fail_reason' : match[1]!;
+    if ((SET_IDS as readonly string[]).includes(name)) found = name as SetId;
+  }
+  return found;
 }
 
 export function findTikTokConstructs(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): TikTokConstruct[] {
@@ -255,17 +303,26 @@ export function findTikTokConstructs(doc: ParsedDocument, language: LanguageSupp
 
 export function* findTikTokConstructsSteps(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): Steps<TikTokConstruct[]> {
   const constructs: TikTokConstruct[] = [];
-  if (!namesEnoughCodes(doc.text, settings.minimumKnownCodes, catalog)) return constructs;
+  // A directive makes a construct TikTok's whatever it names: then the text is read whatever codes it holds.
+  const directives = doc.text.includes(EXPECT_MARK);
+  if (!directives && !namesEnoughCodes(doc.text, settings.minimumKnownCodes, catalog)) return constructs;
   const found = yield* findConstructs(doc, language, catalog);
   for (const [i, { node, errorAbove, shape, subtree, index }] of found.entries()) {
     if (i % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     if (node && isBroken(node, errorAbove === true)) continue;
     // A subtree found unchanged since the last analysis keeps its classification, unless the settings changed.
     let known = subtree?.classified;
-    if (subtree && !(known?.settings === settings && known.catalog === catalog)) {
-      known = subtree.classified = { settings, catalog, constructs: subtree.shapes.map((s) => classify(s, settings, catalog)) };
+    // A directive stands above the construct, outside what the cache keys on: read it every time there is one.
+    const expected = directives ? expectedSet(doc, language, shape) : undefined;
+    if (expected !== undefined) {
+      const construct = classify(shape, settings, catalog, doc.text, expected);
+      if (construct) constructs.push(construct);
+      continue;
     }
-    const construct = known ? known.constructs[index!] : classify(shape, settings, catalog);
+    if (subtree && !(known?.settings === settings && known.catalog === catalog)) {
+      known = subtree.classified = { settings, catalog, constructs: subtree.shapes.map((s) => classify(s, settings, catalog, doc.text)) };
+    }
+    const construct = known ? known.constructs[index!] : classify(shape, settings, catalog, doc.text);
     if (construct) constructs.push(construct);
   }
   return constructs;

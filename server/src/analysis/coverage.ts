@@ -5,7 +5,7 @@ import { languageForPath } from '../languages';
 import { analyzeText } from './analyze';
 import { escapeMarkdown } from './card';
 import { codeSpan, displayPath } from './displayPath';
-import { catalog as defaultCatalog, groupByAction, type Catalog } from './catalog';
+import { catalog as defaultCatalog, groupByAction, SET_IDS, type Action, type Catalog, type SetId } from './catalog';
 import type { Settings } from './settings';
 import { readForAnalysis } from './readForAnalysis';
 import { walkSourceFiles } from './workspaceFiles';
@@ -23,7 +23,7 @@ export interface CoverageReport {
   readonly skippedLarge: readonly string[];
   /** Files that could not be read (permissions, gone since the walk): the scan goes on without them. */
   readonly skippedUnreadable: readonly string[];
-  /** Every catalog code, in catalog order, with where it is handled (empty when it is not). */
+  /** Every known code, in catalog order, with where it is handled (empty when it is not). */
   readonly codes: ReadonlyArray<{ code: string; action: string; locations: CodeLocation[] }>;
   readonly cancelled: boolean;
 }
@@ -90,15 +90,44 @@ function skippedSummary(report: CoverageReport): string {
   return large + (report.skippedUnreadable.length > 0 ? `, ${report.skippedUnreadable.length} skipped as unreadable` : '');
 }
 
-/** "18 of 25 handled; refresh-token 2/3, retry 3/3, user-error 13/19" */
-export function coverageSummary(report: CoverageReport, catalog: Catalog = defaultCatalog): string {
-  const handled = report.codes.filter((c) => c.locations.length > 0);
-  const perAction = catalog.actions.map((a) => {
-    const all = report.codes.filter((c) => c.action === a.id);
-    return `${a.id} ${all.filter((c) => c.locations.length > 0).length}/${all.length}`;
-  });
-  return `${handled.length} of ${report.codes.length} handled; ${perAction.join(', ')}`;
+/** A set's codes grouped by action, each with where it is handled; the set's own count. */
+export interface SetCoverage {
+  readonly set: SetId;
+  readonly description: string;
+  readonly handled: number;
+  readonly total: number;
+  readonly groups: ReadonlyArray<{ action: string; handled: number; codes: ReadonlyArray<{ code: string; locations: readonly CodeLocation[] }> }>;
 }
+
+/** The report by set: the reference's 25 first (what the summary's first part counts), then TikTok's fields. */
+export function coverageBySet(report: CoverageReport, catalog: Catalog = defaultCatalog): SetCoverage[] {
+  const byCode = new Map(report.codes.map((c) => [c.code, c]));
+  return SET_IDS.map((id) => {
+    const set = catalog.set(id);
+    const groups = groupByAction(set.codes, catalog).map(({ action, codes }) => {
+      const rows = codes.map((code) => ({ code, locations: byCode.get(code)?.locations ?? [] }));
+      return { action: action.id, handled: rows.filter((r) => r.locations.length > 0).length, codes: rows };
+    });
+    const handled = groups.reduce((sum, g) => sum + g.handled, 0);
+    return { set: id, description: set.description, handled, total: set.codes.length, groups };
+  });
+}
+
+/** "18 of 25 handled; refresh-token 2/3, retry 3/3, user-error 13/19; fail_reason 3/13, documented error.code 6/19, OAuth 0/10" */
+export function coverageSummary(report: CoverageReport, catalog: Catalog = defaultCatalog): string {
+  const [reference, ...others] = coverageBySet(report, catalog);
+  const perAction = reference!.groups.map((g) => `${g.action} ${g.handled}/${g.codes.length}`);
+  const perSet = others.map((s) => `${SET_LABEL[s.set]} ${s.handled}/${s.total}`);
+  return `${reference!.handled} of ${reference!.total} handled; ${perAction.join(', ')}; ${perSet.join(', ')}`;
+}
+
+/** Short names of the sets, as a summary line and a tree show them. */
+export const SET_LABEL: Record<SetId, string> = {
+  reference: "the reference's 25",
+  official: 'documented error.code',
+  fail_reason: 'fail_reason',
+  oauth: 'OAuth error',
+};
 
 export function renderCoverageMarkdown(report: CoverageReport, catalog: Catalog = defaultCatalog): string {
   const relative = (file: string) => {
@@ -107,19 +136,17 @@ export function renderCoverageMarkdown(report: CoverageReport, catalog: Catalog 
   };
   // A file name is the workspace's text: a code span it cannot close, so that no name becomes a link or HTML.
   const link = (l: CodeLocation) => codeSpan(`${displayPath(relative(l.file))}:${l.line}:${l.column}`);
-  const byCode = new Map(report.codes.map((c) => [c.code, c]));
-  const sections = groupByAction(report.codes.map((c) => c.code), catalog).map(({ action, codes }) => {
-    const rows = codes.map((code) => {
-      const where = byCode.get(code)!.locations;
-      return `- ${where.length > 0 ? '✅' : '❌'} \`${code}\`: ${where.length > 0 ? where.map(link).join(', ') : 'not handled'}`;
+  const sections = coverageBySet(report, catalog).map((set) => {
+    const groups = set.groups.map(({ action, handled, codes }) => {
+      const rows = codes.map(({ code, locations }) => `- ${locations.length > 0 ? '✅' : '❌'} \`${code}\`: ${locations.length > 0 ? locations.map(link).join(', ') : 'not handled'}`);
+      return `### ${action}: ${handled}/${codes.length}\n\n_${escapeMarkdown(catalog.action(action as Action).guidance)}_\n\n${rows.join('\n')}`;
     });
-    const handled = codes.filter((code) => byCode.get(code)!.locations.length > 0).length;
-    return `## ${action.id}: ${handled}/${codes.length}\n\n_${escapeMarkdown(action.guidance)}_\n\n${rows.join('\n')}`;
+    return `## ${escapeMarkdown(SET_LABEL[set.set])}: ${set.handled}/${set.total}\n\n${escapeMarkdown(set.description)}.\n\n${groups.join('\n\n')}`;
   });
   const skipped = skippedSummary(report);
   return [
     '# TikTok error handling coverage',
-    `**${coverageSummary(report, catalog)}**`,
+    `**${escapeMarkdown(coverageSummary(report, catalog))}**`,
     `${report.filesScanned} files scanned${skipped}${report.cancelled ? ' (cancelled before the end)' : ''}.`,
     ...sections,
   ].join('\n\n');
@@ -132,15 +159,15 @@ export function renderCoverageText(report: CoverageReport, catalog: Catalog = de
     return root ? path.relative(root, file) : file;
   };
   const width = Math.max(...report.codes.map((c) => c.code.length));
-  const byCode = new Map(report.codes.map((c) => [c.code, c]));
   const lines = [coverageSummary(report, catalog)];
-  for (const { action, codes } of groupByAction(report.codes.map((c) => c.code), catalog)) {
-    const handled = codes.filter((code) => byCode.get(code)!.locations.length > 0).length;
-    lines.push('', `${action.id} ${handled}/${codes.length}`);
-    for (const code of codes) {
-      const where = byCode.get(code)!.locations;
-      const places = where.length > 0 ? where.map((l) => `${displayPath(relative(l.file))}:${l.line}:${l.column}`).join(', ') : 'not handled';
-      lines.push(`  ${where.length > 0 ? '✓' : '✗'} ${code.padEnd(width)}  ${places}`);
+  for (const set of coverageBySet(report, catalog)) {
+    lines.push('', `${SET_LABEL[set.set]}: ${set.handled}/${set.total} (${set.description})`);
+    for (const { action, handled, codes } of set.groups) {
+      lines.push(`  ${action} ${handled}/${codes.length}`);
+      for (const { code, locations } of codes) {
+        const places = locations.length > 0 ? locations.map((l) => `${displayPath(relative(l.file))}:${l.line}:${l.column}`).join(', ') : 'not handled';
+        lines.push(`    ${locations.length > 0 ? '✓' : '✗'} ${code.padEnd(width)}  ${places}`);
+      }
     }
   }
   const skipped = skippedSummary(report);

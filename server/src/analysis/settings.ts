@@ -1,4 +1,5 @@
 // The user's settings (`tiktokErrors.*`), checked once: a bad value falls back to its default with a warning.
+import { SET_IDS, type SetId } from './catalog';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleId = 'unhandled-codes' | 'unknown-code' | 'duplicate-case';
@@ -17,6 +18,8 @@ export interface Settings {
   readonly languages: readonly string[];
   /** Documents larger than this many characters are not analysed. */
   readonly maxFileSize: number;
+  /** The set a TikTok construct is measured against when neither a directive, its subject nor its codes say. */
+  readonly expect: SetId;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ignoreCodes: [],
   languages: [],
   maxFileSize: 5_000_000,
+  expect: 'reference',
 };
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -87,7 +91,12 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
     if (typeof n === 'number' && Number.isFinite(n) && n > 0) maxFileSize = n;
     else problems.push(`tiktokErrors.maxFileSize: '${String(n)}' is not a positive number; using ${maxFileSize}`);
   }
-  return { settings: { rules, severityWithDefault, minimumKnownCodes, ignoreCodes, languages, maxFileSize }, problems };
+  let expect = DEFAULT_SETTINGS.expect;
+  if (input.expect !== undefined) {
+    if (typeof input.expect === 'string' && (SET_IDS as readonly string[]).includes(input.expect)) expect = input.expect as SetId;
+    else problems.push(`tiktokErrors.expect: '${String(input.expect)}' is not one of ${SET_IDS.join(', ')}; using '${expect}'`);
+  }
+  return { settings: { rules, severityWithDefault, minimumKnownCodes, ignoreCodes, languages, maxFileSize, expect }, problems };
 }
 
 export function languageEnabled(settings: Settings, languageId: string): boolean {

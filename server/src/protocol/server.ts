@@ -24,8 +24,8 @@ import { fixAllTextInSlices, type Analysis } from '../analysis/analyze';
 import { Cancelled } from '../analysis/slices';
 import { renderCard, renderDetails } from '../analysis/card';
 import { completeCode, type CodeSuggestion } from '../analysis/completion';
-import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../analysis/coverage';
-import { catalog, groupByAction, type ErrorEntry } from '../analysis/catalog';
+import { coverageBySet, coverageSummary, renderCoverageMarkdown, scanCoverage, SET_LABEL, type CodeLocation } from '../analysis/coverage';
+import { catalog, type Action, type ErrorEntry } from '../analysis/catalog';
 import { codeAtInText, codeAtInTree } from '../analysis/codeOccurrences';
 import type { Finding } from '../analysis/findings';
 import { DEFAULT_SETTINGS, languageEnabled, readSettings, type Settings } from '../analysis/settings';
@@ -358,20 +358,28 @@ export function startServer(connection: Connection): void {
     const refused = params.folders.filter((folder) => !folders.includes(folder));
     if (refused.length > 0) warn(`coverage: not scanned, outside the workspace folders: ${refused.join(', ')}`);
     const report = await scanCoverage(folders, settings, { exclude: params.exclude, isCancelled: () => token.isCancellationRequested });
+    const location = (l: CodeLocation) => ({ uri: pathToFileURL(l.file).href, line: l.line - 1, character: l.column - 1 });
+    const sets = coverageBySet(report).map((set) => ({
+      set: set.set,
+      label: SET_LABEL[set.set],
+      description: set.description,
+      handled: set.handled,
+      total: set.total,
+      groups: set.groups.map(({ action, codes }) => ({
+        action,
+        guidance: catalog.action(action as Action).guidance,
+        codes: codes.map(({ code, locations }) => ({ code, locations: locations.map(location) })),
+      })),
+    }));
     return {
       summary: coverageSummary(report),
       cancelled: report.cancelled,
       filesScanned: report.filesScanned,
       skippedLarge: report.skippedLarge.length,
       skippedUnreadable: report.skippedUnreadable.length,
-      groups: groupByAction(report.codes.map((c) => c.code)).map(({ action, codes }) => ({
-        action: action.id,
-        guidance: action.guidance,
-        codes: codes.map((code) => ({
-          code,
-          locations: report.codes.find((c) => c.code === code)!.locations.map((l) => ({ uri: pathToFileURL(l.file).href, line: l.line - 1, character: l.column - 1 })),
-        })),
-      })),
+      // Each set a branch can be measured against, the reference's 25 first; `groups` is that first set's.
+      sets,
+      groups: sets[0]!.groups,
       markdown: renderCoverageMarkdown(report),
       outsideWorkspace: refused,
     };
@@ -379,6 +387,8 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(REQUESTS.catalog, () => ({
     errors: catalog.entries,
+    fields: catalog.fields,
+    sources: catalog.sources,
     actions: catalog.actions,
     categories: catalog.categories,
     bestPractices: catalog.bestPractices,

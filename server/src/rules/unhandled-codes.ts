@@ -23,12 +23,14 @@ function messageFor(construct: TikTokConstruct, catalog: Catalog, settings: Sett
   // The handled codes by their places in the catalog: a short key, the same for a set in any label order.
   const places: number[] = [];
   for (const code of construct.handled) places.push(catalog.indexOf(code) ?? -1);
-  const key = `${kind}:${places.sort((a, b) => a - b).join(',')}`;
+  const key = `${construct.set}:${kind}:${places.sort((a, b) => a - b).join(',')}`;
   let message = known.get(key);
   if (message === undefined) {
     const verb = missing.length === 1 ? 'is' : 'are';
-    message = `${plural(missing.length, 'TikTok error code')} ${verb} not handled by this ${kind}`;
+    const set = catalog.set(construct.set);
+    message = `${plural(missing.length, set.singular, set.plural)} ${verb} not handled by this ${kind}`;
     for (const group of groupByAction(missing, catalog)) message += `\n${group.action.id} (${group.codes.length}): ${group.codes.join(', ')}`;
+    message += `\nMeasured against ${set.description} (${set.codes.length}); a tiktok-errors-expect comment chooses another set.`;
     if (known.size >= 1000) known.clear();
     known.set(key, message);
   }

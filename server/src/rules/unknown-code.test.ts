@@ -8,6 +8,11 @@ ruleTester(unknownCode, {
     { name: 'real TikTok codes outside the catalog', language: 'typescript', code: tiktok('"internal_error"') + tiktok('"ok"') + tiktok('"auth_removed"') },
     { name: 'a label far from every code', language: 'typescript', code: tiktok('"bad_credentials"') },
     {
+      name: "codes TikTok documents that the reference lacks are no typos: invalid_param, publish_not_cancellable, auth_removed, internal_error",
+      language: 'typescript',
+      code: tiktok('"invalid_param"') + tiktok('"publish_not_cancellable"') + tiktok('"auth_removed"') + tiktok('"internal_error"') + tiktok('"invalid_grant"'),
+    },
+    {
       name: 'a code under a guard is no typo of itself',
       language: 'python',
       code: `match c:\n    case "spam_risk" if n:\n        pass\n    case "internal":\n        pass\n`,
@@ -26,6 +31,13 @@ ruleTester(unknownCode, {
     { name: 'the rule turned off', language: 'typescript', code: tiktok('"spam_risk_txt"'), settings: { rules: { 'unknown-code': 'off' } } },
   ],
   invalid: [
+    {
+      name: 'a near miss of a code TikTok documents is still a typo',
+      language: 'typescript',
+      code: tiktok('"invalid_parm"'),
+      errors: [{ message: "Unknown TikTok error code 'invalid_parm'; did you mean 'invalid_param'?", covers: '"invalid_parm"' }],
+      output: tiktok('"invalid_param"'),
+    },
     {
       name: 'a missing letter',
       language: 'typescript',
