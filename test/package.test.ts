@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
 import { languages } from '../server/src/languages';
+import { rules } from '../server/src/rules';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 const properties: Record<string, { default: unknown }> = manifest.contributes.configuration.properties;
@@ -16,9 +17,9 @@ test('the .vsix holds only the bundles, the grammars and the manifest files', ()
   const files = execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
     .split('\n')
     .filter(Boolean);
-  const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^dist\/(extension|server)\.js$/, /^dist\/grammars\/tree-sitter(-[a-z-]+)?\.wasm$/, /^docs\/images\/[\w-]+\.png$/];
+  const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^dist\/(extension|server)\.js$/, /^dist\/grammars\/tree-sitter(-[a-z-]+)?\.wasm$/, /^docs\/images\/[\w-]+\.png$/, /^docs\/rules\/[\w-]+\.md$/];
   for (const file of files) assert.ok(allowed.some((p) => p.test(file)), `unexpected file in the .vsix: ${file}`);
-  for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/grammars/tree-sitter.wasm', ...languages.map((l) => `dist/grammars/${l.grammarFile}`)]) {
+  for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/grammars/tree-sitter.wasm', ...languages.map((l) => `dist/grammars/${l.grammarFile}`), ...rules.map((r) => `docs/rules/${r.id}.md`)]) {
     assert.ok(files.includes(needed), `missing from the .vsix: ${needed}`);
   }
 });
@@ -49,6 +50,7 @@ test('every declared setting has the server\'s default, under the tiktokErrors p
     'tiktokErrors.ignoreCodes': DEFAULT_SETTINGS.ignoreCodes,
     'tiktokErrors.languages': DEFAULT_SETTINGS.languages,
     'tiktokErrors.maxFileSize': DEFAULT_SETTINGS.maxFileSize,
+    'tiktokErrors.expect': DEFAULT_SETTINGS.expect,
     'tiktokErrors.trace.server': 'off',
   };
   assert.deepEqual(Object.keys(properties).sort(), Object.keys(defaults).sort());

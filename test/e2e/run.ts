@@ -213,6 +213,20 @@ const steps: Step[] = [
       }
     },
   ],
+  [
+    "lint: the rule's code in Problems links to the rule's own page, which opens in the editor",
+    async (page) => {
+      await openFile(page, 'handler.ts');
+      await waitForProblem(page, /TikTok error codes are not handled by this switch/);
+      // The diagnostic's code is a link (codeDescription): the rule's page, shipped in the extension.
+      const link = page.locator('.markers-panel a', { hasText: 'unhandled-codes' }).first();
+      await link.waitFor({ timeout: 10_000 });
+      await link.click();
+      await page.locator('.tab.active', { hasText: 'unhandled-codes.md' }).waitFor({ timeout: 15_000 });
+      await page.locator('.monaco-editor .view-lines', { hasText: 'unhandled-codes' }).first().waitFor();
+      await detailShot(page, 'rule-page');
+    },
+  ],
   ...quickFixSteps('handler.ts', 'switch', /Add 2 missing refresh-token cases/),
   ...quickFixSteps('handler.py', 'match', /Add 1 missing retry case/),
   [

@@ -1,5 +1,9 @@
 // Diagnostics and code actions over real JSON-RPC on stdio: TypeScript and Python, edits sent incrementally.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
@@ -59,7 +63,7 @@ test('TypeScript: unhandled-codes warning on the switch, fixed by the quick-fixe
   assert.equal(diagnostic!.source, 'tiktok-errors');
   assert.equal(diagnostic!.code, 'unhandled-codes');
   assert.equal(diagnostic!.severity, 2);
-  assert.ok(diagnostic!.codeDescription?.href.startsWith('https://'));
+  assert.ok(diagnostic!.codeDescription?.href.endsWith('/docs/rules/unhandled-codes.md'));
   assert.match(diagnostic!.message as string, /^23 TikTok error codes are not handled by this switch\nrefresh-token \(2\): scope_not_authorized, scope_permission_missed\nretry \(3\)/);
   assert.deepEqual(diagnostic!.range, { start: { line: 1, character: 2 }, end: { line: 1, character: 15 } });
 
@@ -140,4 +144,23 @@ test('the catalog request returns every known code with its action and fields, t
   assert.ok(result.errors.some((e) => e.code === 'publish_not_cancellable' && !e.reference && e.fields.includes('error.code')));
   assert.equal(result.actions.length, 4);
   assert.ok(result.errors.some((e) => e.code === 'spam_risk_too_many_pending_share' && e.action === 'user-error'));
+});
+
+test("each diagnostic links to its rule's own page, a file shipped in the .vsix beside dist/", async () => {
+  const uri = 'file:///work/protocol/linked.ts';
+  const published = client.nextDiagnostics(uri, 1);
+  await client.open(uri, 'typescript', `switch (c) {\n  case "spam_risk_text": break;\n  case "rate_limit_exceeded": break;\n  case "rate_limit_exceeded": break;\n  case "spam_risk_txet": break;\n}\n`);
+  const diagnostics = await published;
+  assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['duplicate-case', 'unhandled-codes', 'unknown-code']);
+  const packaged = execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n');
+  for (const d of diagnostics) {
+    const href = d.codeDescription!.href;
+    assert.match(href, /^file:\/\//);
+    const file = fileURLToPath(href);
+    assert.ok(existsSync(file), file);
+    // The server runs from dist/: the page is docs/rules/RULE.md under the package's root, as in the .vsix.
+    assert.equal(relative(process.cwd(), file).split(sep).join('/'), `docs/rules/${String(d.code)}.md`);
+    assert.ok(packaged.includes(`docs/rules/${String(d.code)}.md`));
+    assert.match(readFileSync(file, 'utf8'), new RegExp(`^# \`${String(d.code)}\``));
+  }
 });

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { catalog } from '../analysis/catalog';
 import type { Severity } from '../analysis/settings';
+import { ruleDocPath, ruleDocUri } from '../ruleDocs';
 import { rules } from '../rules';
 import type { CheckReport } from './checkFiles';
 import { LineIndex } from './positions';
@@ -63,13 +64,13 @@ export function formatSarif(report: CheckReport, version: string): string {
           driver: {
             name: 'tiktok-errors',
             version,
-            informationUri: rules[0]!.helpUri,
+            informationUri: pathToFileURL(ruleDocPath('unhandled-codes').replace(/rules[\\/]unhandled-codes\.md$/, '')).href,
             rules: rules.map((r) => ({
               id: r.id,
               name: r.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
               shortDescription: { text: r.description },
               fullDescription: { text: r.description },
-              helpUri: r.helpUri,
+              helpUri: ruleDocUri(r.id),
               help: { text: ruleHelp(r.id) },
               defaultConfiguration: { level: 'warning' },
             })),

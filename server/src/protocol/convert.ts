@@ -11,6 +11,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix } from '../analysis/findings';
 import type { Severity } from '../analysis/settings';
 import type { Span, TextEdit } from '../analysis/text';
+import { ruleDocUri } from '../ruleDocs';
 import { rules } from '../rules';
 
 export const SOURCE = 'tiktok-errors';
@@ -38,7 +39,8 @@ export function toDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
     severity: SEVERITY[finding.severity],
     source: SOURCE,
     code: finding.rule,
-    ...(rule ? { codeDescription: { href: rule.helpUri } } : {}),
+    // Our own page of the rule (docs/rules/RULE.md), in the installed package: it opens offline.
+    ...(rule ? { codeDescription: { href: ruleDocUri(rule.id) } } : {}),
     message: finding.message,
     relatedInformation: finding.related?.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.span) }, message: r.message })),
   };

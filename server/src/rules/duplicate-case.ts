@@ -2,7 +2,7 @@
 import type { Finding, Fix } from '../analysis/findings';
 import { isFirstOnLine, lineStartAt, nextLineStart, restOfLineIsBlank, whitespaceAt, type TextEdit } from '../analysis/text';
 import type { ConstructShape } from '../languages/language';
-import { armNoun, TIKTOK_STATUS_DOCS, type Rule } from './rule';
+import { armNoun, type Rule } from './rule';
 
 /** The edit that removes one label, or its whole arm when it is the arm's only label; none when that would change behaviour. */
 function removeLabel(text: string, shape: ConstructShape, armIndex: number, labelIndex: number): TextEdit | undefined {
@@ -46,7 +46,6 @@ function earlierArm(shape: ConstructShape): string {
 export const duplicateCase: Rule = {
   id: 'duplicate-case',
   description: 'A TikTok error code is handled twice in one switch, if/else chain or lookup map.',
-  helpUri: TIKTOK_STATUS_DOCS,
   check(construct, { text, settings, catalog }) {
     const severity = settings.rules['duplicate-case'];
     if (severity === 'off') return [];

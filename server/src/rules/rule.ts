@@ -15,8 +15,6 @@ export interface RuleContext {
 export interface Rule {
   readonly id: RuleId;
   readonly description: string;
-  /** Where a person reads more: the diagnostic's `codeDescription`, SARIF's `helpUri`. */
-  readonly helpUri: string;
   check(construct: TikTokConstruct, context: RuleContext): Finding[];
 }
 
@@ -24,8 +22,6 @@ export function plural(count: number, singular: string, pluralForm = singular + 
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** TikTok's own page of post failure reasons. */
-export const TIKTOK_STATUS_DOCS = 'https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status';
 
 /** What one handled code is in each family of construct: a case of a switch, a branch of a chain, an entry of a map. */
 export function armNoun(family: ConstructFamily): { singular: string; plural: string } {

@@ -5,7 +5,7 @@ import type { Settings, Severity } from '../analysis/settings';
 import type { Finding, Fix } from '../analysis/findings';
 import type { Span } from '../analysis/text';
 import { insertArms } from '../analysis/insertArms';
-import { armNoun, plural, TIKTOK_STATUS_DOCS, type Rule, type RuleContext } from './rule';
+import { armNoun, plural, type Rule, type RuleContext } from './rule';
 
 const messages = new WeakMap<Catalog, WeakMap<Settings, Map<string, string>>>();
 
@@ -76,7 +76,6 @@ class UnhandledCodesFinding implements Finding {
 export const unhandledCodes: Rule = {
   id: 'unhandled-codes',
   description: 'A switch, if/else chain or lookup map over TikTok error codes does not handle every code in the catalog.',
-  helpUri: TIKTOK_STATUS_DOCS,
   check(construct, context) {
     const { settings, catalog } = context;
     if (construct.missing.length === 0 || settings.rules['unhandled-codes'] === 'off') return [];

@@ -2,7 +2,7 @@
 import type { Catalog } from '../analysis/catalog';
 import type { Finding } from '../analysis/findings';
 import { editDistance } from '../analysis/text';
-import { TIKTOK_STATUS_DOCS, type Rule } from './rule';
+import { type Rule } from './rule';
 
 /** How many edits a typo of a code this long may have: one for short codes, up to three for long ones. */
 function tolerance(length: number): number {
@@ -25,7 +25,6 @@ export function closestCode(value: string, catalog: Catalog): string | undefined
 export const unknownCode: Rule = {
   id: 'unknown-code',
   description: 'A label or key in a TikTok switch, chain or map is not a catalog code but is close to one.',
-  helpUri: TIKTOK_STATUS_DOCS,
   check(construct, { language, settings, catalog }) {
     const severity = settings.rules['unknown-code'];
     if (severity === 'off') return [];

@@ -55,6 +55,20 @@ async function hover(): Promise<void> {
   assert.match(text, /at most 5 pending shares within any 24-hour period/);
 }
 
+/** A code that only TikTok's pages document (not the reference) has its card, naming its pages and endpoint. */
+async function hoverOfficialCode(): Promise<void> {
+  const editor = await open('status.ts');
+  const at = editor.document.positionAt(editor.document.getText().indexOf('publish_not_cancellable') + 4);
+  const hovers = await until('a hover card of publish_not_cancellable', async () => {
+    const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+    return found.find((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('publish_not_cancellable')));
+  });
+  const text = hovers.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+  assert.match(text, /Per TikTok's pages:/);
+  assert.match(text, /`\/v2\/post\/publish\/cancel\/` \(400\)/);
+  assert.doesNotMatch(text, /reference/);
+}
+
 /**
  * The quick-fixes at a range. VS Code cancels a code-action request when the document changes while it
  * runs (and the request rejects with "Canceled"); as the light bulb does, ask again.
@@ -181,6 +195,7 @@ async function permissionModel(): Promise<void> {
 
 export const tests: Array<[string, () => Promise<void>]> = [
   ['hover card through vscode.executeHoverProvider', hover],
+  ["hover card of a code only TikTok's pages document", hoverOfficialCode],
   ['TypeScript quick-fixes through vscode.executeCodeActionProvider', () => quickFixes('handler.ts', 'Add 2 missing refresh-token cases')],
   ['Python quick-fixes through vscode.executeCodeActionProvider', () => quickFixes('handler.py', 'Add 1 missing retry case')],
   ['"Disable unhandled-codes for this line" silences the diagnostic', disableForLine],
