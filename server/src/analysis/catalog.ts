@@ -31,7 +31,7 @@ export interface CodeSet {
   /** What a diagnostic calls one member: "fail_reason value". */
   readonly singular: string;
   readonly plural: string;
-  /** "the reference's 25 codes" */
+  /** "the reference's codes", "the fail_reason values TikTok documents" */
   readonly description: string;
   /** Its codes, in catalog order. */
   readonly codes: readonly string[];

@@ -357,7 +357,7 @@ ruleTester(unhandledCodes, {
       language: 'typescript',
       code: `switch (c) {\n  case "url_ownership_unverified": break;\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal', 'access_token_invalid', 'file size') },
-      errors: [{ message: /^3 TikTok error codes are not handled by this switch\nrefresh-token \(1\): access_token_invalid\nretry \(1\): internal\nuser-error \(1\): file size\nMeasured against the reference's 25 codes \(25\); a tiktok-errors-expect comment chooses another set\.$/ }],
+      errors: [{ message: /^3 TikTok error codes are not handled by this switch\nrefresh-token \(1\): access_token_invalid\nretry \(1\): internal\nuser-error \(1\): file size\nMeasured against the reference's codes \(25\); a tiktok-errors-expect comment chooses another set\.$/ }],
     },
     {
       name: 'added cases go before default, grouped by action, in the switch\'s quotes and indentation',
