@@ -7,11 +7,16 @@ import { lineEndAt, lineStartAt, type Span } from './text';
 import { compileQuery, type Node, type ParsedDocument } from './parsing';
 import type { Settings } from './settings';
 import { runToEnd, type Steps } from './slices';
+import { Declarations, type Declaration, type DeclaredType } from './declarations';
 
 export interface TikTokConstruct {
   readonly shape: ConstructShape;
-  /** The set of codes it is measured against. */
+  /** The set of codes it is measured against (where its subject's type does not say). */
   readonly set: SetId;
+  /** The declared type of its subject, whose members it is measured against instead. */
+  readonly typed?: DeclaredType;
+  /** How a new label for a code is written where not as a literal: an enum member, a constant. */
+  readonly labelFor?: (code: string) => string | undefined;
   /** Catalog codes among the labels of arms without a guard. */
   readonly handled: ReadonlySet<string>;
   readonly hasDefault: boolean;
@@ -99,8 +104,10 @@ interface CachedSubtree {
   /** What a reader sees above the subtree: its parent, and `} else ` or `const NAME = ` before it. */
   readonly context: string;
   readonly shapes: ConstructShape[];
-  /** How each shape was classified, under which settings and catalog: undefined where it is not TikTok's. */
-  classified?: { readonly settings: Settings; readonly catalog: Catalog; readonly constructs: Array<TikTokConstruct | undefined> };
+  /** Declarations of codes read in the subtree: found again with it. */
+  readonly declarations: Declaration[];
+  /** How each shape was classified, under which settings, catalog and declarations: undefined where it is not TikTok's. */
+  classified?: { readonly settings: Settings; readonly catalog: Catalog; readonly declared: string; readonly constructs: Array<TikTokConstruct | undefined> };
 }
 
 /**
@@ -121,20 +128,27 @@ const subtreeCache = new WeakMap<ParsedDocument, Map<string, CachedSubtree>>();
  * order. One that holds none cannot be TikTok's, so it is not read at all. Shapes come with their node when
  * the tree has syntax errors, so that the caller can tell whether they are being typed.
  */
-function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog: Catalog): Steps<Found[]> {
-  const mentions = codeMentions(doc.text, catalog);
+/** A TypeScript declaration of a type: a subject typed by one is read from outside its switch's subtree. */
+const DECLARES_TYPES = /\benum\s+[A-Za-z_$]|\btype\s+[A-Za-z_$][\w$]*\s*=/;
+
+function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog: Catalog, declared: Declarations, names: readonly number[] = []): Steps<Found[]> {
+  const codes = codeMentions(doc.text, catalog);
+  // Where the file's code constants are used count as codes: a switch over `Codes.SPAM` holds no code's text.
+  const mentions = names.length === 0 ? codes : [...new Set([...codes, ...names])].sort((a, b) => a - b);
   if (mentions.length === 0) return [];
   const { chains, maps } = language;
   const readers: Record<string, (node: Node, ancestors: () => readonly Node[]) => ConstructShape | undefined> = { construct: (node) => language.readConstruct(node) };
   if (chains) readers.chain = (node) => readChain(node, doc.text, chains);
   if (maps) readers.map = (node, ancestors) => readMap(node, doc.text, language, maps, ancestors());
   // One query for every construct family.
-  const source = [language.constructQuery, chains?.query, maps?.query].filter(Boolean).join('\n');
+  const source = [language.constructQuery, chains?.query, maps?.query, language.declarations?.query].filter(Boolean).join('\n');
   const query = compileQuery(doc.grammar, source);
   const root = doc.tree.rootNode;
-  // With a syntax error anywhere, recovery can change nodes far from the edit: read everything afresh.
-  const cache = root.hasError ? undefined : new Map<string, CachedSubtree>();
-  const previous = subtreeCache.get(doc);
+  // With a syntax error anywhere, recovery can change nodes far from the edit: read everything afresh. So too
+  // where the file declares types: a switch's subject then has a type read from outside its subtree.
+  const cache = root.hasError || (language.declarations && DECLARES_TYPES.test(doc.text)) ? undefined : new Map<string, CachedSubtree>();
+  // A reading for the constants' names finds what a reading for codes passed by: it reuses none of that.
+  const previous = names.length === 0 ? subtreeCache.get(doc) : undefined;
   const found: Found[] = [];
   /**
    * Reads the constructs captured in the subtree at `top` into `into`'s shapes, or into a list of their own.
@@ -144,6 +158,14 @@ function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog
     const shapes: ConstructShape[] = into?.shapes ?? [];
     for (const { name, node } of captures) {
       if (!anyWithin(mentions, node.startIndex, node.endIndex)) continue;
+      if (name === 'declaration') {
+        const declaration = language.declarations?.read(node);
+        if (declaration) {
+          declared.add(declaration);
+          into?.declarations.push(declaration);
+        }
+        continue;
+      }
       let path: Node[] | undefined;
       const inside = () => (path ??= node.id === top.id ? [] : pathWithin(top, node));
       const ancestors = () => [...inside()].reverse().concat(above.ancestors).slice(0, ANCESTORS_KEPT);
@@ -181,7 +203,8 @@ function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog
       const known = previous?.get(text);
       if (known && known.context === context) {
         const delta = node.startIndex - known.start;
-        const entry: CachedSubtree = { start: node.startIndex, context, shapes: known.shapes.map((shape) => shifted(shape, delta)) };
+        const entry: CachedSubtree = { start: node.startIndex, context, shapes: known.shapes.map((shape) => shifted(shape, delta)), declarations: known.declarations };
+        for (const declaration of known.declarations) declared.add(declaration);
         if (known.classified) {
           const { constructs } = known.classified;
           entry.classified = { ...known.classified, constructs: constructs.map((c, i) => c && (delta === 0 ? c : { ...c, shape: entry.shapes[i]! })) };
@@ -189,7 +212,7 @@ function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog
         entry.shapes.forEach((shape, index) => found.push({ shape, subtree: entry, index }));
         cache.set(text, entry);
       } else {
-        const entry: CachedSubtree = { start: node.startIndex, context, shapes: [] };
+        const entry: CachedSubtree = { start: node.startIndex, context, shapes: [], declarations: [] };
         read(node, above, query.captures(node), entry);
         cache.set(text, entry);
       }
@@ -248,7 +271,16 @@ function setOf(shape: ConstructShape, text: string, named: ReadonlySet<string>, 
  * generic names (`invalid_request`, `server_error`) never count: every OAuth server uses them. A directive
  * (`tiktok-errors-expect SET`) says the construct is TikTok's and which set it is measured against.
  */
-export function classify(shape: ConstructShape, settings: Settings, catalog: Catalog = defaultCatalog, text = '', expected?: SetId): TikTokConstruct | undefined {
+export function classify(
+  shape: ConstructShape,
+  settings: Settings,
+  catalog: Catalog = defaultCatalog,
+  text = '',
+  expected?: SetId,
+  declared?: Declarations,
+): TikTokConstruct | undefined {
+  const typed = shape.subjectType !== undefined ? declared?.types.get(shape.subjectType) : undefined;
+  if (typed) return classifyTyped(shape, typed, settings, catalog, declared!);
   const named = new Set<string>();
   const handled = new Set<string>();
   let counted = 0;
@@ -271,7 +303,35 @@ export function classify(shape: ConstructShape, settings: Settings, catalog: Cat
   const set = expected ?? setOf(shape, text, named, settings, catalog);
   const missing: string[] = [];
   for (const code of catalog.set(set).codes) if (!handled.has(code) && !settings.ignoreCodes.includes(code)) missing.push(code);
-  return { shape, handled, hasDefault, missing, set };
+  return { shape, handled, hasDefault, missing, set, ...labelsLike(shape, declared) };
+}
+
+/** New labels as the existing ones are written: constants of the file where they use constants and one holds the code. */
+function labelsLike(shape: ConstructShape, declared?: Declarations): Pick<TikTokConstruct, 'labelFor'> {
+  const like = shape.arms.flatMap((arm) => arm.labels).find((l) => l.name !== undefined)?.name;
+  return like && declared ? { labelFor: (code) => declared.constantFor(code, like) } : {};
+}
+
+/**
+ * A switch over a value of a declared type (`e: CreatorInfoError`, a union of string literals or a string
+ * enum) is measured against the type's members, which is what it can receive: its own codes and values such
+ * as `ok`, not the reference's 25. It is TikTok's when the type names TikTok codes as a construct's labels
+ * would have to. New labels are the type's: literals of the union, members of the enum (a literal would not
+ * compile against an enum).
+ */
+function classifyTyped(shape: ConstructShape, typed: DeclaredType, settings: Settings, catalog: Catalog, declared: Declarations): TikTokConstruct | undefined {
+  const entries = typed.members.map((m) => catalog.get(m.value)).filter((e) => e !== undefined && !e.generic);
+  if (!(entries.some((e) => !e!.shared) || entries.length >= settings.minimumKnownCodes)) return undefined;
+  const handled = new Set<string>();
+  let hasDefault = false;
+  for (const arm of shape.arms) {
+    if (arm.isDefault) hasDefault = true;
+    if (!arm.guarded) for (const label of arm.labels) handled.add(label.value);
+  }
+  const missing = typed.members.map((m) => m.value).filter((value) => !handled.has(value) && !settings.ignoreCodes.includes(value));
+  const members = new Map(typed.members.map((m) => [m.value, m.name]));
+  const labelFor = typed.kind === 'enum' ? (code: string) => members.get(code) : labelsLike(shape, declared).labelFor;
+  return { shape, handled, hasDefault, missing: [...new Set(missing)], set: 'reference', typed, ...(labelFor ? { labelFor } : {}) };
 }
 
 const EXPECT_MARK = 'tiktok-errors-expect';
@@ -306,24 +366,66 @@ export function* findTikTokConstructsSteps(doc: ParsedDocument, language: Langua
   // A directive makes a construct TikTok's whatever it names: then the text is read whatever codes it holds.
   const directives = doc.text.includes(EXPECT_MARK);
   if (!directives && !namesEnoughCodes(doc.text, settings.minimumKnownCodes, catalog)) return constructs;
-  const found = yield* findConstructs(doc, language, catalog);
+  let declared = new Declarations();
+  let found = yield* findConstructs(doc, language, catalog, declared);
+  if (declared.constants.size > 0) {
+    // Read again where the constants are used: constructs whose labels are only names of them.
+    const names = usesOf(doc.text, declared);
+    if (names.length > 0) {
+      declared = new Declarations();
+      found = yield* findConstructs(doc, language, catalog, declared, names);
+    }
+  }
+  // Labels written as constants read as the codes the file declares for them, once every declaration is known.
+  const key = declared.empty ? '' : declared.key;
+  const classifyOne = (shape: ConstructShape, expected?: SetId) => classify(resolveLabels(shape, declared), settings, catalog, doc.text, expected, declared);
   for (const [i, { node, errorAbove, shape, subtree, index }] of found.entries()) {
     if (i % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     if (node && isBroken(node, errorAbove === true)) continue;
-    // A subtree found unchanged since the last analysis keeps its classification, unless the settings changed.
+    // A subtree found unchanged since the last analysis keeps its classification, unless the settings or the
+    // file's declarations changed.
     let known = subtree?.classified;
     // A directive stands above the construct, outside what the cache keys on: read it every time there is one.
     const expected = directives ? expectedSet(doc, language, shape) : undefined;
     if (expected !== undefined) {
-      const construct = classify(shape, settings, catalog, doc.text, expected);
+      const construct = classifyOne(shape, expected);
       if (construct) constructs.push(construct);
       continue;
     }
-    if (subtree && !(known?.settings === settings && known.catalog === catalog)) {
-      known = subtree.classified = { settings, catalog, constructs: subtree.shapes.map((s) => classify(s, settings, catalog, doc.text)) };
+    if (subtree && !(known?.settings === settings && known.catalog === catalog && known.declared === key)) {
+      known = subtree.classified = { settings, catalog, declared: key, constructs: subtree.shapes.map((s) => classifyOne(s)) };
     }
-    const construct = known ? known.constructs[index!] : classify(shape, settings, catalog, doc.text);
+    const construct = known ? known.constructs[index!] : classifyOne(shape);
     if (construct) constructs.push(construct);
   }
   return constructs;
+}
+
+/** Where the names that hold codes (`Codes` of `Codes.SPAM`, `SPAM`) are written as whole words. */
+function usesOf(text: string, declared: Declarations): number[] {
+  const roots = new Set([...declared.constants.keys()].map((name) => name.split('.')[0]!));
+  const offsets: number[] = [];
+  const word = /[\w$]/;
+  for (const root of roots) {
+    for (let at = text.indexOf(root); at !== -1; at = text.indexOf(root, at + root.length)) {
+      if (!word.test(text[at - 1] ?? '') && !word.test(text[at + root.length] ?? '')) offsets.push(at);
+    }
+  }
+  return offsets;
+}
+
+/** The shape with its constant labels resolved to the codes the file declares; one that holds none is dropped. */
+function resolveLabels(shape: ConstructShape, declared: Declarations): ConstructShape {
+  if (!shape.arms.some((arm) => arm.labels.some((l) => l.name !== undefined))) return shape;
+  return {
+    ...shape,
+    arms: shape.arms.map((arm) => ({
+      ...arm,
+      labels: arm.labels.flatMap((label) => {
+        if (label.name === undefined) return [label];
+        const value = declared.constants.get(label.name);
+        return value === undefined ? [] : [{ ...label, value }];
+      }),
+    })),
+  };
 }

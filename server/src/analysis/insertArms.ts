@@ -41,6 +41,8 @@ function mapValue(code: string, action: Action, shape: ConstructShape, language:
 /** The groups of new arms by action; undefined when a map entry has no right value to write. */
 function stubGroups(codes: readonly string[], shape: ConstructShape, language: LanguageSupport, catalog: Catalog): StubGroup[] | undefined {
   const groups: StubGroup[] = [];
+  // Values of a declared type that are no TikTok error code (a union's `ok`): a group of their own, last.
+  const others = codes.filter((code) => !catalog.get(code));
   for (const { action, codes: groupCodes } of groupByAction(codes, catalog)) {
     const values = shape.family === 'map' ? groupCodes.map((code) => mapValue(code, action.id, shape, language, catalog)) : undefined;
     if (values?.some((v) => v === undefined)) return undefined;
@@ -51,6 +53,10 @@ function stubGroups(codes: readonly string[], shape: ConstructShape, language: L
       message: `TODO: handle these TikTok errors (${action.id}): ${action.summary}`,
       values: values as string[] | undefined,
     });
+  }
+  if (others.length > 0) {
+    if (shape.family === 'map') return undefined;
+    groups.push({ action: 'other', codes: others, comment: 'not a TikTok error code: handle as your code needs', message: 'TODO: handle these values' });
   }
   return groups;
 }
@@ -118,7 +124,14 @@ function chainLayout(text: string, shape: ConstructShape): { elseOnOwnLine: bool
   };
 }
 
-export function insertArms(text: string, language: LanguageSupport, shape: ConstructShape, codes: readonly string[], catalog: Catalog = defaultCatalog): TextEdit | undefined {
+export function insertArms(
+  text: string,
+  language: LanguageSupport,
+  shape: ConstructShape,
+  codes: readonly string[],
+  catalog: Catalog = defaultCatalog,
+  labelFor?: (code: string) => string | undefined,
+): TextEdit | undefined {
   if (codes.length === 0 || shape.arms.length === 0) return undefined;
   const capacity = shape.family === 'map' ? language.maps?.maxEntries?.(shape.form) : undefined;
   if (capacity !== undefined && shape.arms.length + codes.length > capacity) return undefined;
@@ -133,6 +146,7 @@ export function insertArms(text: string, language: LanguageSupport, shape: Const
     bareKeys: labels[0]?.quote === '',
     trailingSeparator: shape.armSeparator !== undefined && text.startsWith(shape.armSeparator, last.span.end + whitespaceAt(text, last.span.end)),
     ...chainLayout(text, shape),
+    ...(labelFor ? { labelFor } : {}),
   };
   const groups = stubGroups(codes, shape, language, catalog);
   if (!groups) return undefined;

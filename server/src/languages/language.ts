@@ -1,5 +1,6 @@
 // What one language file provides: how to find branching constructs in its tree, and how to write new arms.
 import type { Action } from '../analysis/catalog';
+import type { Declaration } from '../analysis/declarations';
 import type { Node } from '../analysis/parsing';
 import type { Span } from '../analysis/text';
 
@@ -10,6 +11,11 @@ export interface LabelShape {
   readonly span: Span;
   /** Empty for a bare word: an identifier key, a Ruby symbol or `%w[]` word. */
   readonly quote: string;
+  /**
+   * A label written as a named constant (`SPAM`, `Codes.SpamRisk`, `Codes['SPAM']`, normalised to dots):
+   * `value` is then the code the file declares for it, or empty until that is known.
+   */
+  readonly name?: string;
 }
 
 /** A lookup map entry's value, as much of it as new entries copy. */
@@ -59,10 +65,13 @@ export interface ConstructShape {
   readonly subject?: string;
   /** New branches continue the line after the last branch's block: `} else if (…) {`. */
   readonly joinsInline?: boolean;
+  /** The declared type of the switch's subject, by name (`e: CreatorInfoError`), where the language reads one. */
+  readonly subjectType?: string;
 }
 
 export interface StubGroup {
-  readonly action: Action;
+  /** `other` for values that are no TikTok error code (a union's `ok`). */
+  readonly action: Action | 'other';
   readonly codes: readonly string[];
   /** Text of the comment line above the group: "refresh-token: send the user through TikTok OAuth again". */
   readonly comment: string;
@@ -87,6 +96,8 @@ export interface RenderStyle {
   readonly elseOnOwnLine: boolean;
   /** Chains: `{` starts its own line (Allman style). */
   readonly braceOnOwnLine: boolean;
+  /** How to write a code as a label where not as a literal: an enum member, a constant of the file. */
+  readonly labelFor?: (code: string) => string | undefined;
 }
 
 /** One branch of an if/else chain: its condition (none for the final `else`) and its extent. */
@@ -169,6 +180,8 @@ export interface LanguageSupport {
   renderArms(groups: readonly StubGroup[], style: RenderStyle): RenderedLine[];
   readonly chains?: ChainSupport;
   readonly maps?: MapSupport;
+  /** Declarations of code constants and code types: a query capturing `@declaration`, and their reader. */
+  readonly declarations?: { readonly query: string; read(node: Node): Declaration | undefined };
   /** Quote a string as the language writes it. */
   quote(value: string, quote: string): string;
 }

@@ -1,6 +1,7 @@
 // TypeScript: `switch`/`case`, if/else chains, object literals and `new Map([[…]])` keyed by codes.
 // JavaScript and TSX reuse this file with their own grammars.
 import { readTestedArms } from '../analysis/chains';
+import { normalizeName } from '../analysis/declarations';
 import type { Node } from '../analysis/parsing';
 import {
   keyValuePairs,
@@ -34,11 +35,19 @@ function endsControlFlow(statements: readonly Node[]): boolean {
   return last !== undefined && TERMINATORS.has(last.type);
 }
 
-/** `labels`: read from the case's test in a switch over tests; else from its string value. */
+/** A case value written as a name: `SPAM`, `Codes.SpamRisk`, `Codes['SPAM']`; its code is resolved later. */
+const NAME_VALUE = /^[A-Za-z_$][\w$]*(\s*(\.\s*[A-Za-z_$][\w$]*|\[\s*(['"])[A-Za-z_$][\w$]*\3\s*\]))*$/;
+
+function readNamedLabel(value: Node): LabelShape | undefined {
+  if (!['identifier', 'member_expression', 'subscript_expression'].includes(value.type) || !NAME_VALUE.test(value.text)) return undefined;
+  return { value: '', span: spanOf(value), quote: '', name: normalizeName(value.text) };
+}
+
+/** `labels`: read from the case's test in a switch over tests; else from its string value or constant. */
 function readArm(node: Node, labels?: LabelShape[]): ArmShape {
   const isDefault = node.type === 'switch_default';
   const value = node.childForFieldName('value');
-  const label = value && (value.type === 'string' || value.type === 'template_string') ? readStringLiteral(value) : undefined;
+  const label = value && (value.type === 'string' || value.type === 'template_string') ? readStringLiteral(value) : value ? readNamedLabel(value) : undefined;
   const body = node.childrenForFieldName('body').filter((n): n is Node => n !== null && n.type !== 'comment');
   return {
     span: spanOf(node),
@@ -52,19 +61,43 @@ function readArm(node: Node, labels?: LabelShape[]): ArmShape {
 /** `switch (true)`: each case is a test, as in an if/else chain. */
 const isTrue = (node: Node) => node.type === 'parenthesized_expression' && node.namedChildCount === 1 && node.namedChild(0)!.type === 'true';
 
+const FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'function', 'generator_function_declaration']);
+
+/**
+ * The declared type of a subject that is a parameter of the enclosing function (`function f(e: CreatorInfoError)`),
+ * by name; undefined for any other subject. Climbs at most a few dozen parents, and only for a bare identifier.
+ */
+function subjectTypeOf(switchNode: Node, subject: Node): string | undefined {
+  const inner = subject.type === 'parenthesized_expression' && subject.namedChildCount === 1 ? subject.namedChild(0)! : subject;
+  if (inner.type !== 'identifier') return undefined;
+  let up = switchNode.parent;
+  for (let depth = 0; up && depth < 48 && !FUNCTIONS.has(up.type); depth++) up = up.parent;
+  const parameters = up?.childForFieldName('parameters');
+  for (const parameter of parameters ? namedChildren(parameters) : []) {
+    if (parameter.childForFieldName('pattern')?.text !== inner.text) continue;
+    const type = parameter.childForFieldName('type');
+    const named = type && namedChildren(type).find((n) => n.type === 'type_identifier');
+    return named?.text;
+  }
+  return undefined;
+}
+
 export function readSwitchStatement(node: Node): ConstructShape | undefined {
   const subject = node.childForFieldName('value');
   const body = node.childForFieldName('body');
   if (!subject || !body) return undefined;
   const cases = namedChildren(body).filter((n) => n.type === 'switch_case' || n.type === 'switch_default');
   const shape = { family: 'switch', kind: 'switch', form: 'statement', head: { start: node.startIndex, end: subject.endIndex }, span: spanOf(node) } as const;
-  if (!isTrue(subject)) return { ...shape, arms: cases.map((c) => readArm(c)) };
+  if (!isTrue(subject)) {
+    const subjectType = subjectTypeOf(node, subject);
+    return { ...shape, arms: cases.map((c) => readArm(c)), ...(subjectType ? { subjectType } : {}) };
+  }
   const values = cases.map((c) => c.childForFieldName('value'));
   const tested = readTestedArms(values.map((v) => (v ? [v] : [])), ecmaScriptChains);
   return tested && { ...shape, arms: cases.map((c, i) => readArm(c, tested.labels[i])), subject: tested.subject };
 }
 
-/** `label` writes a code as a case's label: quoted, or a test of the subject in a switch over tests. */
+/** `label` writes a code as a case's label: quoted, a constant, or a test of the subject in a switch over tests. */
 export function renderCaseStatements(groups: Parameters<LanguageSupport['renderArms']>[0], quote: string, label = (code: string) => cStyleQuote(code, quote)): RenderedLine[] {
   const lines: RenderedLine[] = [];
   for (const group of groups) {
@@ -136,6 +169,68 @@ const ecmaScriptMaps: MapSupport = {
     }),
 };
 
+/** A string literal's value, where it is one plain string. */
+const stringValue = (node: Node | null | undefined) => (node && (node.type === 'string' || node.type === 'template_string') ? readStringLiteral(node)?.value : undefined);
+
+/**
+ * Declarations of codes: `const X = 'code'`, objects of codes (`{ A: 'code' }`, `as const` or not), and in
+ * TypeScript string enums and unions of string literals (`type U = 'a' | 'b'`).
+ */
+function ecmaScriptDeclarations(typed: boolean): NonNullable<LanguageSupport['declarations']> {
+  return {
+    query: typed ? '[(lexical_declaration) (enum_declaration) (type_alias_declaration)] @declaration' : '(lexical_declaration) @declaration',
+    read(node) {
+      if (node.type === 'lexical_declaration') {
+        const constants: Array<[string, string]> = [];
+        for (const declarator of namedChildren(node).filter((n) => n.type === 'variable_declarator')) {
+          const name = declarator.childForFieldName('name');
+          let value = declarator.childForFieldName('value');
+          if (!name || name.type !== 'identifier' || !value) continue;
+          if (value.type === 'as_expression') value = value.namedChild(0);
+          const text = stringValue(value);
+          if (text !== undefined) constants.push([name.text, text]);
+          else if (value?.type === 'object') {
+            for (const pair of keyValuePairs(value)) {
+              const key = pair.key.type === 'property_identifier' ? pair.key.text : stringValue(pair.key);
+              const code = stringValue(pair.value);
+              if (key && code !== undefined && IDENTIFIER.test(key)) constants.push([`${name.text}.${key}`, code]);
+            }
+          }
+        }
+        return constants.length > 0 ? { constants } : undefined;
+      }
+      const name = node.childForFieldName('name')?.text;
+      if (!name) return undefined;
+      if (node.type === 'enum_declaration') {
+        const members: Array<{ value: string; name: string }> = [];
+        for (const member of namedChildren(node.childForFieldName('body') ?? node).filter((n) => n.type === 'enum_assignment')) {
+          const key = member.childForFieldName('name')?.text;
+          const code = stringValue(member.childForFieldName('value'));
+          // An enum with a member that is no string is not an enum of codes.
+          if (!key || code === undefined) return undefined;
+          members.push({ value: code, name: `${name}.${key}` });
+        }
+        return members.length > 0 ? { constants: members.map((m) => [m.name, m.value] as const), type: { name, kind: 'enum', members } } : undefined;
+      }
+      // A union of string literals only: `'a' | 'b'`.
+      const values: string[] = [];
+      const collect = (part: Node | null): boolean => {
+        if (!part) return false;
+        if (part.type === 'union_type') return namedChildren(part).every(collect);
+        if (part.type === 'literal_type') {
+          const code = stringValue(part.namedChild(0));
+          if (code !== undefined) values.push(code);
+          return code !== undefined;
+        }
+        return false;
+      };
+      const value = node.childForFieldName('value');
+      if (value?.type !== 'union_type' || !collect(value)) return undefined;
+      return { constants: [], type: { name, kind: 'union', members: values.map((v) => ({ value: v })) } };
+    },
+  };
+}
+
 export function ecmaScriptLanguage(name: string, languageIds: string[], fileExtensions: string[], grammarFile: string): LanguageSupport {
   return {
     name,
@@ -151,8 +246,13 @@ export function ecmaScriptLanguage(name: string, languageIds: string[], fileExte
     readConstruct: readSwitchStatement,
     terminator: 'break;',
     renderArms: (groups, style) =>
-      renderCaseStatements(groups, style.quote, style.subject ? (code) => equalsTest(style.subject, code, style.quote) : undefined),
+      renderCaseStatements(
+        groups,
+        style.quote,
+        style.subject ? (code) => equalsTest(style.subject, code, style.quote) : (code) => style.labelFor?.(code) ?? cStyleQuote(code, style.quote),
+      ),
     chains: ecmaScriptChains,
+    declarations: ecmaScriptDeclarations(grammarFile !== 'tree-sitter-javascript.wasm'),
     // `undefined!` is `never` to TypeScript, so it fits a value of any type; JavaScript has no `!`.
     maps: { ...ecmaScriptMaps, neutralValue: grammarFile === 'tree-sitter-javascript.wasm' ? 'undefined' : 'undefined!' },
     quote: cStyleQuote,

@@ -32,6 +32,12 @@ ruleTester(duplicateCase, {
   ],
   invalid: [
     {
+      name: 'a constant and a literal of the same code',
+      language: 'typescript',
+      code: `enum E { Spam = 'spam_risk' }\nswitch (c) {\n  case E.Spam: a(); break;\n  case "internal": b(); break;\n  case "spam_risk": d(); break;\n}\n`,
+      errors: [{ message: "'spam_risk' is already handled by an earlier case of this switch", covers: '"spam_risk"' }],
+    },
+    {
       name: 'Python: a duplicate inside one | pattern loses its | ',
       language: 'python',
       code: `match c:\n    case "spam_risk" | "internal" | "spam_risk":\n        pass\n`,

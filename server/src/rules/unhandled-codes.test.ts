@@ -95,6 +95,28 @@ ruleTester(unhandledCodes, {
   ],
   invalid: [
     {
+      name: 'TypeScript: a subject typed as a union of literals is measured against the union, and new cases are its literals',
+      language: 'typescript',
+      code: `type E = 'ok' | 'spam_risk_too_many_posts' | 'internal_error';\nfunction f(e: E) {\n  switch (e) {\n    case 'spam_risk_too_many_posts':\n      return 1;\n  }\n}\n`,
+      errors: [{ message: /^2 members of E are not handled by this switch\nretry \(1\): internal_error\nother \(1\): ok\nMeasured against the 3 members of the type E, the subject's declared type\.$/ }],
+      output: `type E = 'ok' | 'spam_risk_too_many_posts' | 'internal_error';\nfunction f(e: E) {\n  switch (e) {\n    case 'spam_risk_too_many_posts':\n      return 1;\n    // retry: retry later with exponential backoff\n    case 'internal_error':\n      throw new Error('TODO: handle these TikTok errors (retry): retry later with exponential backoff');\n    // not a TikTok error code: handle as your code needs\n    case 'ok':\n      throw new Error('TODO: handle these values');\n  }\n}\n`,
+    },
+    {
+      name: 'TypeScript: a subject typed as a string enum gets new cases that are its members',
+      language: 'typescript',
+      code: `enum E {\n  Spam = 'spam_risk_too_many_posts',\n  Limit = 'rate_limit_exceeded',\n}\nfunction f(e: E) {\n  switch (e) {\n    case E.Spam:\n      return 1;\n  }\n}\n`,
+      errors: [{ message: /^1 member of E is not handled by this switch\nretry \(1\): rate_limit_exceeded\nMeasured against the 2 members of the enum E/ }],
+      output: `enum E {\n  Spam = 'spam_risk_too_many_posts',\n  Limit = 'rate_limit_exceeded',\n}\nfunction f(e: E) {\n  switch (e) {\n    case E.Spam:\n      return 1;\n    // retry: retry later with exponential backoff\n    case E.Limit:\n      throw new Error("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n  }\n}\n`,
+    },
+    {
+      name: 'TypeScript: labels written as constants read as their codes; new labels use a constant where the file has one',
+      language: 'typescript',
+      code: `const C = { SPAM: 'spam_risk_too_many_posts', LIMIT: 'rate_limit_exceeded' } as const;\nconst TOKEN = 'access_token_invalid';\nswitch (code) {\n  case C.SPAM:\n    break;\n  case TOKEN:\n    break;\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk_too_many_posts', 'access_token_invalid', 'rate_limit_exceeded', 'internal') },
+      errors: [{ message: /^2 TikTok error codes are not handled by this switch\nretry \(2\): rate_limit_exceeded, internal\n/ }],
+      output: `const C = { SPAM: 'spam_risk_too_many_posts', LIMIT: 'rate_limit_exceeded' } as const;\nconst TOKEN = 'access_token_invalid';\nswitch (code) {\n  case C.SPAM:\n    break;\n  case TOKEN:\n    break;\n  // retry: retry later with exponential backoff\n  case C.LIMIT:\n  case "internal":\n    throw new Error("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n}\n`,
+    },
+    {
       name: 'TypeScript: a switch over fail_reason, named so, is measured against the fail_reason values, and Add all inserts only those',
       language: 'typescript',
       code: `function f(failReason: string) {\n  switch (failReason) {\n    case 'spam_risk_too_many_posts':\n      return 1;\n    case 'video_pull_failed':\n      return 2;\n  }\n  return 0;\n}\n`,

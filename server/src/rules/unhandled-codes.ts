@@ -23,14 +23,21 @@ function messageFor(construct: TikTokConstruct, catalog: Catalog, settings: Sett
   // The handled codes by their places in the catalog: a short key, the same for a set in any label order.
   const places: number[] = [];
   for (const code of construct.handled) places.push(catalog.indexOf(code) ?? -1);
-  const key = `${construct.set}:${kind}:${places.sort((a, b) => a - b).join(',')}`;
+  const typed = construct.typed;
+  // A typed construct's message names its type, and lists what it misses in full.
+  const key = typed ? `${typed.name}:${kind}:${construct.missing.join(',')}` : `${construct.set}:${kind}:${places.sort((a, b) => a - b).join(',')}`;
   let message = known.get(key);
   if (message === undefined) {
     const verb = missing.length === 1 ? 'is' : 'are';
     const set = catalog.set(construct.set);
-    message = `${plural(missing.length, set.singular, set.plural)} ${verb} not handled by this ${kind}`;
+    const [singular, pluralForm] = typed ? [`member of ${typed.name}`, `members of ${typed.name}`] : [set.singular, set.plural];
+    message = `${plural(missing.length, singular, pluralForm)} ${verb} not handled by this ${kind}`;
     for (const group of groupByAction(missing, catalog)) message += `\n${group.action.id} (${group.codes.length}): ${group.codes.join(', ')}`;
-    message += `\nMeasured against ${set.description} (${set.codes.length}); a tiktok-errors-expect comment chooses another set.`;
+    const others = missing.filter((code) => !catalog.get(code));
+    if (others.length > 0) message += `\nother (${others.length}): ${others.join(', ')}`;
+    message += typed
+      ? `\nMeasured against the ${typed.members.length} members of ${typed.kind === 'enum' ? 'the enum' : 'the type'} ${typed.name}, the subject's declared type.`
+      : `\nMeasured against ${set.description} (${set.codes.length}); a tiktok-errors-expect comment chooses another set.`;
     if (known.size >= 1000) known.clear();
     known.set(key, message);
   }
@@ -38,15 +45,15 @@ function messageFor(construct: TikTokConstruct, catalog: Catalog, settings: Sett
 }
 
 /** The new arms, each group's and all of them; writing them costs more than finding what is missing. */
-function writeFixes({ missing, shape }: TikTokConstruct, { text, language, catalog }: RuleContext): Fix[] {
+function writeFixes({ missing, shape, labelFor }: TikTokConstruct, { text, language, catalog }: RuleContext): Fix[] {
   const groups = groupByAction(missing, catalog);
   const noun = armNoun(shape.family);
   const fixes: Fix[] = [];
-  const all = insertArms(text, language, shape, missing, catalog);
+  const all = insertArms(text, language, shape, missing, catalog, labelFor);
   if (all) fixes.push({ title: `Add all ${missing.length} missing TikTok error ${missing.length === 1 ? noun.singular : noun.plural}`, edits: [all], preferred: true, inFixAll: true });
   if (groups.length > 1) {
     for (const group of groups) {
-      const edit = insertArms(text, language, shape, group.codes, catalog);
+      const edit = insertArms(text, language, shape, group.codes, catalog, labelFor);
       if (edit) fixes.push({ title: `Add ${plural(group.codes.length, `missing ${group.action.id} ${noun.singular}`, `missing ${group.action.id} ${noun.plural}`)}`, edits: [edit] });
     }
   }

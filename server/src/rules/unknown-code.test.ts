@@ -32,6 +32,13 @@ ruleTester(unknownCode, {
   ],
   invalid: [
     {
+      name: 'a constant whose code is a typo: reported where it is used, fixed where it is declared, not by replacing its name',
+      language: 'typescript',
+      code: `const SPAM = 'spam_risk', POSTS = 'spam_risk_too_many_post';\nswitch (c) {\n  case SPAM: break;\n  case POSTS: break;\n}\n`,
+      errors: [{ message: "Unknown TikTok error code 'spam_risk_too_many_post'; did you mean 'spam_risk_too_many_posts'?", covers: 'POSTS' }],
+      fixTitles: [],
+    },
+    {
       name: 'a near miss of a code TikTok documents is still a typo',
       language: 'typescript',
       code: tiktok('"invalid_parm"'),

@@ -35,7 +35,8 @@ export const unknownCode: Rule = {
       const suggestion = closestCode(label.value, catalog);
       if (!suggestion) continue;
       // A bare word (an identifier key, a symbol) stays bare; a code with a space cannot be one.
-      const replacement = label.quote !== '' ? language.quote(suggestion, label.quote) : /^\w+$/.test(suggestion) ? suggestion : undefined;
+      // A constant's code is fixed where it is declared, not by replacing its name here.
+      const replacement = label.name !== undefined ? undefined : label.quote !== '' ? language.quote(suggestion, label.quote) : /^\w+$/.test(suggestion) ? suggestion : undefined;
       findings.push({
         rule: 'unknown-code',
         severity,

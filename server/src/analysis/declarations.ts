@@ -1,0 +1,57 @@
+// What a file declares about codes: named constants that hold one (`const SPAM = 'spam_risk'`, the members of
+// a string enum, the keys of an object of codes), and types whose values are codes (a union of string
+// literals, a string enum). Labels written as such names read as the codes they hold, and a switch over a
+// value of such a type is measured against the type's members. Within one file; pure data, no tree.
+
+/** A type whose values are strings: a union of string literals, or a string enum (whose members have names). */
+export interface DeclaredType {
+  readonly name: string;
+  readonly kind: 'union' | 'enum';
+  /** Each value, and for an enum the member that writes it (`Codes.SpamRisk`). */
+  readonly members: ReadonlyArray<{ readonly value: string; readonly name?: string }>;
+}
+
+/** One declaration as a language reads it: constants (name → value) and at most one type. */
+export interface Declaration {
+  readonly constants: ReadonlyArray<readonly [name: string, value: string]>;
+  readonly type?: DeclaredType;
+}
+
+export class Declarations {
+  readonly constants = new Map<string, string>();
+  readonly types = new Map<string, DeclaredType>();
+
+  add(declaration: Declaration): void {
+    for (const [name, value] of declaration.constants) this.constants.set(name, value);
+    if (declaration.type) this.types.set(declaration.type.name, declaration.type);
+  }
+
+  get empty(): boolean {
+    return this.constants.size === 0 && this.types.size === 0;
+  }
+
+  /** A key that changes when anything declared changes: classifications made under another are not reused. */
+  get key(): string {
+    return JSON.stringify([[...this.constants], [...this.types]]);
+  }
+
+  /**
+   * A constant that holds `code`, to write as a new label where the labels are constants: one of the same
+   * namespace as `like` (`Codes.X` beside `Codes.Y`) first, then any.
+   */
+  constantFor(code: string, like?: string): string | undefined {
+    const namespace = like?.includes('.') ? like.slice(0, like.lastIndexOf('.') + 1) : '';
+    let any: string | undefined;
+    for (const [name, value] of this.constants) {
+      if (value !== code) continue;
+      if (namespace && name.startsWith(namespace) && !name.slice(namespace.length).includes('.')) return name;
+      any ??= name;
+    }
+    return namespace ? undefined : any;
+  }
+}
+
+/** `Codes['SPAM']` and `Codes["SPAM"]` name what `Codes.SPAM` names. */
+export function normalizeName(text: string): string {
+  return text.replace(/\s+/g, '').replace(/\[(['"])([A-Za-z_$][\w$]*)\1\]/g, '.$2');
+}
