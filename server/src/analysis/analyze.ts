@@ -112,8 +112,14 @@ export async function fixAllTextInSlices(text: string, language: LanguageSupport
 }
 
 function* fixAllSteps(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog): Steps<string> {
+  let before: string | undefined;
   for (let pass = 0; pass < 20; pass++) {
     const { findings } = yield* analysisSteps(doc, language, settings, catalog);
+    // A pass that left every finding as it was made no progress: a fix that does not do what it says must
+    // not be applied again and again.
+    const now = findings.map((f) => `${f.rule}\u0000${f.message}`).join('\u0001');
+    if (now === before) break;
+    before = now;
     let byRule: TextEdit[] | undefined;
     for (const rule of rules) {
       const edits = yield* fixAllEdits(findings.filter((f) => f.rule === rule.id), doc.text);

@@ -306,6 +306,8 @@ export function classify(
   return { shape, handled, hasDefault, missing, set, ...labelsLike(shape, declared) };
 }
 
+const mapDefined = <T, U>(value: T | undefined, f: (v: T) => U): U | undefined => (value === undefined ? undefined : f(value));
+
 /** New labels as the existing ones are written: constants of the file where they use constants and one holds the code. */
 function labelsLike(shape: ConstructShape, declared?: Declarations): Pick<TikTokConstruct, 'labelFor'> {
   const like = shape.arms.flatMap((arm) => arm.labels).find((l) => l.name !== undefined)?.name;
@@ -330,7 +332,7 @@ function classifyTyped(shape: ConstructShape, typed: DeclaredType, settings: Set
   }
   const missing = typed.members.map((m) => m.value).filter((value) => !handled.has(value) && !settings.ignoreCodes.includes(value));
   const members = new Map(typed.members.map((m) => [m.value, m.name]));
-  const labelFor = typed.kind === 'enum' ? (code: string) => members.get(code) : labelsLike(shape, declared).labelFor;
+  const labelFor = typed.kind === 'enum' ? (code: string) => mapDefined(members.get(code), declared.enumLabel) : labelsLike(shape, declared).labelFor;
   return { shape, handled, hasDefault, missing: [...new Set(missing)], set: 'reference', typed, ...(labelFor ? { labelFor } : {}) };
 }
 
@@ -366,13 +368,13 @@ export function* findTikTokConstructsSteps(doc: ParsedDocument, language: Langua
   // A directive makes a construct TikTok's whatever it names: then the text is read whatever codes it holds.
   const directives = doc.text.includes(EXPECT_MARK);
   if (!directives && !namesEnoughCodes(doc.text, settings.minimumKnownCodes, catalog)) return constructs;
-  let declared = new Declarations();
+  let declared = new Declarations(language.enumLabel);
   let found = yield* findConstructs(doc, language, catalog, declared);
   if (declared.constants.size > 0) {
     // Read again where the constants are used: constructs whose labels are only names of them.
     const names = usesOf(doc.text, declared);
     if (names.length > 0) {
-      declared = new Declarations();
+      declared = new Declarations(language.enumLabel);
       found = yield* findConstructs(doc, language, catalog, declared, names);
     }
   }
@@ -404,6 +406,8 @@ export function* findTikTokConstructsSteps(doc: ParsedDocument, language: Langua
 /** Where the names that hold codes (`Codes` of `Codes.SPAM`, `SPAM`) are written as whole words. */
 function usesOf(text: string, declared: Declarations): number[] {
   const roots = new Set([...declared.constants.keys()].map((name) => name.split('.')[0]!));
+  // A switch over an enum may name its members unqualified (Java): their own names count too.
+  for (const member of declared.enumMembers) roots.add(member.slice(member.lastIndexOf('.') + 1));
   const offsets: number[] = [];
   const word = /[\w$]/;
   for (const root of roots) {
@@ -423,7 +427,8 @@ function resolveLabels(shape: ConstructShape, declared: Declarations): Construct
       ...arm,
       labels: arm.labels.flatMap((label) => {
         if (label.name === undefined) return [label];
-        const value = declared.constants.get(label.name);
+        // A switch over an enum may name its members unqualified (Java's `case SPAM:`).
+        const value = declared.constants.get(label.name) ?? (shape.subjectType !== undefined ? declared.constants.get(`${shape.subjectType}.${label.name}`) : undefined);
         return value === undefined ? [] : [{ ...label, value }];
       }),
     })),

@@ -20,10 +20,20 @@ export interface Declaration {
 export class Declarations {
   readonly constants = new Map<string, string>();
   readonly types = new Map<string, DeclaredType>();
+  /** Names of enum members: of the enum's type, not strings, so no label of a string switch. */
+  readonly enumMembers = new Set<string>();
+
+  /** How the language writes an enum member as a case label (Java: unqualified). */
+  constructor(readonly enumLabel: (qualified: string) => string = (qualified) => qualified) {}
 
   add(declaration: Declaration): void {
     for (const [name, value] of declaration.constants) this.constants.set(name, value);
-    if (declaration.type) this.types.set(declaration.type.name, declaration.type);
+    const type = declaration.type;
+    if (!type) return;
+    if (type.kind === 'enum') for (const member of type.members) if (member.name) this.enumMembers.add(member.name);
+    // Go declares a type's constants in as many blocks as it likes: an enum's members gather across them.
+    const known = this.types.get(type.name);
+    this.types.set(type.name, known?.kind === 'enum' && type.kind === 'enum' ? { ...type, members: [...known.members, ...type.members] } : type);
   }
 
   get empty(): boolean {
@@ -43,7 +53,7 @@ export class Declarations {
     const namespace = like?.includes('.') ? like.slice(0, like.lastIndexOf('.') + 1) : '';
     let any: string | undefined;
     for (const [name, value] of this.constants) {
-      if (value !== code) continue;
+      if (value !== code || this.enumMembers.has(name)) continue;
       if (namespace && name.startsWith(namespace) && !name.slice(namespace.length).includes('.')) return name;
       any ??= name;
     }

@@ -15,6 +15,8 @@ import {
   type MapSupport,
   namedChildren,
   readStringLiteral,
+  namedLabel,
+  parameterType,
   spanOf,
   fitsOnOneLine,
   type ArmShape,
@@ -29,10 +31,10 @@ const STRING_TYPES = ['interpreted_string_literal', 'raw_string_literal'];
 /** `labels`: read from the case's tests in a switch over tests; else from its string values. */
 function readArm(node: Node, labels?: LabelShape[]): ArmShape {
   const values = node.childForFieldName('value');
+  // Strings, and constants (`ErrSpam`, `api.ErrSpam`) whose codes are resolved later.
   const strings = values
     ? namedChildren(values)
-        .filter((n) => STRING_TYPES.includes(n.type))
-        .map(readStringLiteral)
+        .map((n) => (STRING_TYPES.includes(n.type) ? readStringLiteral(n) : namedLabel(n, NAME_TYPES)))
         .filter((l) => l !== undefined)
     : [];
   const statements = namedChildren(node).filter((n) => n.type === 'statement_list').flatMap(namedChildren);
@@ -47,6 +49,35 @@ function readArm(node: Node, labels?: LabelShape[]): ArmShape {
 }
 
 const isString = (node: Node) => STRING_TYPES.includes(node.type);
+const NAME_TYPES = ['identifier', 'selector_expression'];
+const FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+
+/**
+ * `const` blocks of string constants: `ErrSpam = "spam_risk"`, typed or not. The constants of one named type
+ * (`type ErrorCode string`; `ErrSpam ErrorCode = "spam_risk"`) are that type's members, as an enum's.
+ */
+const declarations: NonNullable<LanguageSupport['declarations']> = {
+  query: '(const_declaration) @declaration',
+  read(node) {
+    const constants: Array<[string, string]> = [];
+    const members = new Map<string, Array<{ value: string; name: string }>>();
+    for (const spec of namedChildren(node).filter((n) => n.type === 'const_spec')) {
+      const names = spec.childrenForFieldName('name').filter((n): n is Node => n !== null);
+      const values = spec.childForFieldName('value');
+      const strings = values ? namedChildren(values) : [];
+      const type = spec.childForFieldName('type')?.text;
+      names.forEach((name, i) => {
+        const literal = strings[i] && isString(strings[i]!) ? readStringLiteral(strings[i]!) : undefined;
+        if (!literal) return;
+        constants.push([name.text, literal.value]);
+        if (type && type !== 'string') (members.get(type) ?? members.set(type, []).get(type)!).push({ value: literal.value, name: name.text });
+      });
+    }
+    if (constants.length === 0) return undefined;
+    const [typed] = [...members];
+    return { constants, ...(typed ? { type: { name: typed[0], kind: 'enum' as const, members: typed[1] } } : {}) };
+  },
+};
 
 /** A composite literal's elements, each unwrapped from its `literal_element`. */
 function elementOf(node: Node | null): Node | undefined {
@@ -108,7 +139,10 @@ export const go: LanguageSupport = {
     const subject = node.childForFieldName('value');
     const cases = namedChildren(node).filter((n) => n.type === 'expression_case' || n.type === 'default_case');
     const shape = { family: 'switch', kind: 'switch', form: 'expression', span: spanOf(node) } as const;
-    if (subject) return { ...shape, head: { start: node.startIndex, end: subject.endIndex }, arms: cases.map((c) => readArm(c)) };
+    if (subject) {
+      const subjectType = parameterType(node, subject, FUNCTIONS, (parameter) => ({ name: parameter.childForFieldName('name')?.text, type: parameter.childForFieldName('type')?.text }));
+      return { ...shape, head: { start: node.startIndex, end: subject.endIndex }, arms: cases.map((c) => readArm(c)), ...(subjectType ? { subjectType } : {}) };
+    }
     // `switch {`: each case's values are tests, any of which selects it, as in an if/else chain.
     const tests = cases.map((c) => {
       const values = c.childForFieldName('value');
@@ -122,7 +156,7 @@ export const go: LanguageSupport = {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `// ${group.comment}`]);
-      const labels = group.codes.map((c) => (style.subject ? equalsTest(style.subject, c) : cStyleQuote(c, style.quote)));
+      const labels = group.codes.map((c) => (style.subject ? equalsTest(style.subject, c) : style.labelFor?.(c) ?? cStyleQuote(c, style.quote)));
       if (fitsOnOneLine(labels, ', ')) lines.push([0, `case ${labels.join(', ')}:`]);
       else labels.forEach((label, i) => lines.push([i === 0 ? 0 : 1, `${i === 0 ? 'case ' : ''}${label}${i === labels.length - 1 ? ':' : ','}`]));
       lines.push([1, `panic(${cStyleQuote(group.message, '"')})`]);
@@ -131,5 +165,6 @@ export const go: LanguageSupport = {
   },
   chains,
   maps,
+  declarations,
   quote: cStyleQuote,
 };

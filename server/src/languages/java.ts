@@ -16,6 +16,8 @@ import {
   childrenOfType,
   namedChildren,
   readStringLiteral,
+  namedLabel,
+  parameterType,
   spanOf,
   fitsOnOneLine,
   type ArmShape,
@@ -34,11 +36,49 @@ function endsControlFlow(statements: readonly Node[]): boolean {
   return last !== undefined && TERMINATORS.has(last.type);
 }
 
+/** A case's strings, and its constants (`ACCESS_TOKEN_INVALID`, `Codes.ACCESS`, an enum's `SPAM`), resolved later. */
 function labelsOf(label: Node): LabelShape[] {
-  return childrenOfType(label, 'string_literal')
-    .map(readStringLiteral)
+  return namedChildren(label)
+    .map((n) => (n.type === 'string_literal' ? readStringLiteral(n) : namedLabel(n, ['identifier', 'field_access'])))
     .filter((l) => l !== undefined);
 }
+
+const FUNCTIONS = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
+
+/**
+ * `static final String NAME = "code"` fields (by their name, as a switch in the class writes them), and enums
+ * whose constants each take a code (`SPAM("spam_risk")`): their members, by `Enum.NAME`.
+ */
+const declarations: NonNullable<LanguageSupport['declarations']> = {
+  query: '[(field_declaration) (enum_declaration)] @declaration',
+  read(node) {
+    if (node.type === 'field_declaration') {
+      const modifiers = childrenOfType(node, 'modifiers')[0]?.text ?? '';
+      if (!/\bstatic\b/.test(modifiers) || !/\bfinal\b/.test(modifiers)) return undefined;
+      const constants: Array<[string, string]> = [];
+      for (const declarator of childrenOfType(node, 'variable_declarator')) {
+        const value = declarator.childForFieldName('value');
+        const literal = value?.type === 'string_literal' ? readStringLiteral(value) : undefined;
+        const name = declarator.childForFieldName('name')?.text;
+        if (name && literal) constants.push([name, literal.value]);
+      }
+      return constants.length > 0 ? { constants } : undefined;
+    }
+    const name = node.childForFieldName('name')?.text;
+    const body = node.childForFieldName('body');
+    if (!name || !body) return undefined;
+    const members: Array<{ value: string; name: string }> = [];
+    for (const constant of childrenOfType(body, 'enum_constant')) {
+      const args = constant.childForFieldName('arguments');
+      const first = args ? namedChildren(args)[0] : undefined;
+      const literal = first?.type === 'string_literal' ? readStringLiteral(first) : undefined;
+      const member = constant.childForFieldName('name')?.text;
+      if (!literal || !member) return undefined;
+      members.push({ value: literal.value, name: `${name}.${member}` });
+    }
+    return members.length > 0 ? { constants: members.map((m) => [m.name, m.value] as const), type: { name, kind: 'enum', members } } : undefined;
+  },
+};
 
 function readArm(node: Node): ArmShape | undefined {
   if (node.type !== 'switch_block_statement_group' && node.type !== 'switch_rule') return undefined;
@@ -136,14 +176,15 @@ export const java: LanguageSupport = {
       .map(readArm)
       .filter((a): a is ArmShape => a !== undefined);
     const arrow = namedChildren(body).some((n) => n.type === 'switch_rule');
-    return { family: 'switch', kind: 'switch', form: arrow ? 'arrow' : 'colon', head: { start: node.startIndex, end: condition.endIndex }, span: spanOf(node), arms };
+    const subjectType = parameterType(node, condition, FUNCTIONS, (parameter) => ({ name: parameter.childForFieldName('name')?.text, type: parameter.childForFieldName('type')?.text }));
+    return { family: 'switch', kind: 'switch', form: arrow ? 'arrow' : 'colon', head: { start: node.startIndex, end: condition.endIndex }, span: spanOf(node), arms, ...(subjectType ? { subjectType } : {}) };
   },
   terminator: 'break;',
   renderArms(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `// ${group.comment}`]);
-      const quoted = group.codes.map((c) => cStyleQuote(c, '"'));
+      const quoted = group.codes.map((c) => style.labelFor?.(c) ?? cStyleQuote(c, '"'));
       if (style.form === 'colon' && !style.listsLabels) {
         for (const label of quoted) lines.push([0, `case ${label}:`]);
       } else {
@@ -157,5 +198,8 @@ export const java: LanguageSupport = {
   },
   chains,
   maps,
+  declarations,
+  // A switch over an enum names its constants unqualified.
+  enumLabel: (qualified) => qualified.slice(qualified.lastIndexOf('.') + 1),
   quote: (value) => cStyleQuote(value, '"'),
 };

@@ -1,6 +1,6 @@
 // What one language file provides: how to find branching constructs in its tree, and how to write new arms.
 import type { Action } from '../analysis/catalog';
-import type { Declaration } from '../analysis/declarations';
+import { normalizeName, type Declaration } from '../analysis/declarations';
 import type { Node } from '../analysis/parsing';
 import type { Span } from '../analysis/text';
 
@@ -182,6 +182,8 @@ export interface LanguageSupport {
   readonly maps?: MapSupport;
   /** Declarations of code constants and code types: a query capturing `@declaration`, and their reader. */
   readonly declarations?: { readonly query: string; read(node: Node): Declaration | undefined };
+  /** How a case label names an enum member (`TikTokError.SPAM`): Java writes only `SPAM`. Default: as declared. */
+  enumLabel?(qualified: string): string;
   /** Quote a string as the language writes it. */
   quote(value: string, quote: string): string;
 }
@@ -394,4 +396,36 @@ export function binaryOperands(node: Node, type: string, operators: readonly str
 
 export function withoutComments(nodes: readonly Node[]): Node[] {
   return nodes.filter((n) => !n.type.endsWith('comment'));
+}
+
+/** A label written as a name: `SPAM`, `Codes.SpamRisk`, `Codes['SPAM']`, `pkg.ErrSpam`; its code is resolved later. */
+const NAME_VALUE = /^[A-Za-z_$][\w$]*(\s*(\.\s*[A-Za-z_$][\w$]*|\[\s*(['"])[A-Za-z_$][\w$]*\3\s*\]))*$/;
+
+export function namedLabel(node: Node, types: readonly string[]): LabelShape | undefined {
+  if (!types.includes(node.type) || !NAME_VALUE.test(node.text)) return undefined;
+  return { value: '', span: spanOf(node), quote: '', name: normalizeName(node.text) };
+}
+
+/**
+ * The declared type of a switch's subject where the subject is a parameter of the enclosing function
+ * (`func f(e ErrorCode)`, `def f(e: ErrorCode)`, `int f(TikTokError e)`), by name. Climbs at most a few dozen
+ * parents, and only for a bare identifier; `typeOf` reads a parameter node's name and type.
+ */
+export function parameterType(
+  switchNode: Node,
+  subject: Node,
+  functions: ReadonlySet<string>,
+  typeOf: (parameter: Node) => { name?: string; type?: string } | undefined,
+): string | undefined {
+  let inner = subject;
+  while (/^parenthesized/.test(inner.type) && inner.namedChildCount === 1) inner = inner.namedChild(0)!;
+  if (inner.type !== 'identifier') return undefined;
+  let up = switchNode.parent;
+  for (let depth = 0; up && depth < 48 && !functions.has(up.type); depth++) up = up.parent;
+  const parameters = up?.childForFieldName('parameters');
+  for (const parameter of parameters ? namedChildren(parameters) : []) {
+    const read = typeOf(parameter);
+    if (read?.name === inner.text && read.type) return read.type;
+  }
+  return undefined;
 }

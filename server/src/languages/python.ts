@@ -13,6 +13,8 @@ import {
   type MapSupport,
   namedChildren,
   readStringLiteral,
+  namedLabel,
+  parameterType,
   spanOf,
   fitsOnOneLine,
   type ArmShape,
@@ -25,6 +27,11 @@ import {
 function patternLabels(pattern: Node): LabelShape[] | undefined {
   if (pattern.type === 'string') {
     const label = readStringLiteral(pattern);
+    return label ? [label] : undefined;
+  }
+  // A dotted name is a value pattern (`ErrorCode.SPAM_RISK`); a bare name would be a capture, not a constant.
+  if (pattern.type === 'dotted_name' && pattern.text.includes('.')) {
+    const label = namedLabel(pattern, ['dotted_name']);
     return label ? [label] : undefined;
   }
   // `case ("a" | "b"):` parses as a one-element tuple pattern; without a comma it is only parentheses.
@@ -53,6 +60,35 @@ function readArm(clause: Node): ArmShape | undefined {
 }
 
 const isString = (node: Node) => node.type === 'string';
+
+const ENUM_BASES = /^(Enum|StrEnum|str)$/;
+
+/** `NAME = "code"` at a module's top or in a class; a class whose bases are `Enum`, `StrEnum` or `str` is an enum of them. */
+const declarations: NonNullable<LanguageSupport['declarations']> = {
+  query: '(class_definition) @declaration\n(module (expression_statement (assignment) @declaration))',
+  read(node) {
+    const assignment = (statement: Node): [string, string] | undefined => {
+      const inner = statement.type === 'assignment' ? statement : statement.type === 'expression_statement' ? statement.namedChild(0) : null;
+      const left = inner?.type === 'assignment' ? inner.childForFieldName('left') : null;
+      const right = inner?.childForFieldName('right');
+      const literal = right && isString(right) ? readStringLiteral(right) : undefined;
+      return left?.type === 'identifier' && literal ? [left.text, literal.value] : undefined;
+    };
+    if (node.type !== 'class_definition') {
+      const constant = assignment(node);
+      return constant ? { constants: [constant] } : undefined;
+    }
+    const name = node.childForFieldName('name')?.text;
+    const body = node.childForFieldName('body');
+    if (!name || !body) return undefined;
+    const members = namedChildren(body).map(assignment).filter((m) => m !== undefined).map(([key, value]) => ({ name: `${name}.${key}`, value }));
+    if (members.length === 0) return undefined;
+    const bases = node.childForFieldName('superclasses');
+    const isEnum = bases !== null && namedChildren(bases).some((b) => ENUM_BASES.test(b.text.replace(/^enum\./, '')));
+    return { constants: members.map((m) => [m.name, m.value] as const), ...(isEnum ? { type: { name, kind: 'enum' as const, members } } : {}) };
+  },
+};
+const FUNCTIONS = new Set(['function_definition']);
 
 const chains: ChainSupport = {
   query: '(if_statement) @chain',
@@ -128,13 +164,16 @@ export const python: LanguageSupport = {
     const arms = namedChildren(body)
       .map(readArm)
       .filter((a): a is ArmShape => a !== undefined);
-    return { family: 'switch', kind: 'match', form: 'match', head: { start: node.startIndex, end: subject.endIndex }, span: spanOf(node), arms };
+    const subjectType = parameterType(node, subject, FUNCTIONS, (parameter) =>
+      parameter.type === 'typed_parameter' ? { name: parameter.namedChild(0)?.text, type: parameter.childForFieldName('type')?.text } : undefined,
+    );
+    return { family: 'switch', kind: 'match', form: 'match', head: { start: node.startIndex, end: subject.endIndex }, span: spanOf(node), arms, ...(subjectType ? { subjectType } : {}) };
   },
   renderArms(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `# ${group.comment}`]);
-      const labels = group.codes.map((c) => cStyleQuote(c, style.quote));
+      const labels = group.codes.map((c) => style.labelFor?.(c) ?? cStyleQuote(c, style.quote));
       if (fitsOnOneLine(labels, ' | ')) {
         lines.push([0, `case ${labels.join(' | ')}:`]);
       } else {
@@ -148,5 +187,6 @@ export const python: LanguageSupport = {
   },
   chains,
   maps,
+  declarations,
   quote: cStyleQuote,
 };

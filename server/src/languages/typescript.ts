@@ -1,7 +1,6 @@
 // TypeScript: `switch`/`case`, if/else chains, object literals and `new Map([[…]])` keyed by codes.
 // JavaScript and TSX reuse this file with their own grammars.
 import { readTestedArms } from '../analysis/chains';
-import { normalizeName } from '../analysis/declarations';
 import type { Node } from '../analysis/parsing';
 import {
   keyValuePairs,
@@ -17,6 +16,8 @@ import {
   type MapEntry,
   type MapSupport,
   namedChildren,
+  namedLabel,
+  parameterType,
   readStringLiteral,
   spanOf,
   type ArmShape,
@@ -35,19 +36,11 @@ function endsControlFlow(statements: readonly Node[]): boolean {
   return last !== undefined && TERMINATORS.has(last.type);
 }
 
-/** A case value written as a name: `SPAM`, `Codes.SpamRisk`, `Codes['SPAM']`; its code is resolved later. */
-const NAME_VALUE = /^[A-Za-z_$][\w$]*(\s*(\.\s*[A-Za-z_$][\w$]*|\[\s*(['"])[A-Za-z_$][\w$]*\3\s*\]))*$/;
-
-function readNamedLabel(value: Node): LabelShape | undefined {
-  if (!['identifier', 'member_expression', 'subscript_expression'].includes(value.type) || !NAME_VALUE.test(value.text)) return undefined;
-  return { value: '', span: spanOf(value), quote: '', name: normalizeName(value.text) };
-}
-
 /** `labels`: read from the case's test in a switch over tests; else from its string value or constant. */
 function readArm(node: Node, labels?: LabelShape[]): ArmShape {
   const isDefault = node.type === 'switch_default';
   const value = node.childForFieldName('value');
-  const label = value && (value.type === 'string' || value.type === 'template_string') ? readStringLiteral(value) : value ? readNamedLabel(value) : undefined;
+  const label = value && (value.type === 'string' || value.type === 'template_string') ? readStringLiteral(value) : value ? namedLabel(value, NAME_TYPES) : undefined;
   const body = node.childrenForFieldName('body').filter((n): n is Node => n !== null && n.type !== 'comment');
   return {
     span: spanOf(node),
@@ -61,25 +54,15 @@ function readArm(node: Node, labels?: LabelShape[]): ArmShape {
 /** `switch (true)`: each case is a test, as in an if/else chain. */
 const isTrue = (node: Node) => node.type === 'parenthesized_expression' && node.namedChildCount === 1 && node.namedChild(0)!.type === 'true';
 
+const NAME_TYPES = ['identifier', 'member_expression', 'subscript_expression'];
 const FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'function', 'generator_function_declaration']);
 
-/**
- * The declared type of a subject that is a parameter of the enclosing function (`function f(e: CreatorInfoError)`),
- * by name; undefined for any other subject. Climbs at most a few dozen parents, and only for a bare identifier.
- */
+/** The declared type of a subject that is a parameter of the enclosing function (`function f(e: CreatorInfoError)`). */
 function subjectTypeOf(switchNode: Node, subject: Node): string | undefined {
-  const inner = subject.type === 'parenthesized_expression' && subject.namedChildCount === 1 ? subject.namedChild(0)! : subject;
-  if (inner.type !== 'identifier') return undefined;
-  let up = switchNode.parent;
-  for (let depth = 0; up && depth < 48 && !FUNCTIONS.has(up.type); depth++) up = up.parent;
-  const parameters = up?.childForFieldName('parameters');
-  for (const parameter of parameters ? namedChildren(parameters) : []) {
-    if (parameter.childForFieldName('pattern')?.text !== inner.text) continue;
+  return parameterType(switchNode, subject, FUNCTIONS, (parameter) => {
     const type = parameter.childForFieldName('type');
-    const named = type && namedChildren(type).find((n) => n.type === 'type_identifier');
-    return named?.text;
-  }
-  return undefined;
+    return { name: parameter.childForFieldName('pattern')?.text, type: type ? namedChildren(type).find((n) => n.type === 'type_identifier')?.text : undefined };
+  });
 }
 
 export function readSwitchStatement(node: Node): ConstructShape | undefined {
