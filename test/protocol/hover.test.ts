@@ -78,3 +78,18 @@ test('hover on a document never opened, or past its end, answers null without an
   assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 99, character: 99 } }), null);
   assert.equal(client.stderr(), '');
 });
+
+test("hover on a constant's name shows the card of the code it holds, over the whole name", async () => {
+  const uri = 'file:///work/hover/constants.ts';
+  const text = `enum TikTokError {\n  Spam = 'spam_risk_too_many_posts',\n  Limit = 'rate_limit_exceeded',\n}\nexport function f(e: TikTokError) {\n  switch (e) {\n    case TikTokError.Spam:\n      return 1;\n  }\n  return 0;\n}\n`;
+  const published = client.nextDiagnostics(uri, 1);
+  await client.open(uri, 'typescript', text);
+  await published;
+  const at = text.indexOf('TikTokError.Spam:');
+  const result = await hover(uri, text, 'TikTokError.Spam:', 13);
+  assert.match((result!.contents as MarkupContent).value, /^### `spam_risk_too_many_posts`/);
+  assert.deepEqual(result!.range, { start: positionOf(text, 'TikTokError.Spam:'), end: positionOf(text, 'TikTokError.Spam:', 'TikTokError.Spam'.length) });
+  assert.ok(at > 0);
+  // A name that holds no code shows nothing.
+  assert.equal(await hover(uri, text, 'switch (e)', 8), null);
+});

@@ -2,6 +2,7 @@
 // language has a grammar, or as a whole word anywhere else (plain text, logs, Markdown, JSON, YAML).
 import type { LanguageSupport } from '../languages/language';
 import { catalog as defaultCatalog, type Catalog, type ErrorEntry } from './catalog';
+import { normalizeName, type Declarations } from './declarations';
 import type { Node, ParsedDocument } from './parsing';
 import { lineEndAt, lineStartAt, type Span } from './text';
 
@@ -76,6 +77,25 @@ export function codeAtInTree(doc: ParsedDocument, language: LanguageSupport, off
     const kind = regionKind(node, language);
     if (!kind) continue;
     return codesInNode(doc.text, node, kind, catalog).find((o) => o.span.start <= offset && offset < o.span.end);
+  }
+  return undefined;
+}
+
+/**
+ * The code a constant's name at `offset` holds (`SPAM`, `Codes.SPAM`, `ErrorCode.SPAM`, an enum member), as the
+ * file declares it; the span is the whole name. Undefined where the offset is on no such name.
+ */
+export function constantAtInTree(doc: ParsedDocument, offset: number, declared: Declarations, catalog: Catalog = defaultCatalog): CodeOccurrence | undefined {
+  // The name under the cursor may be part of a longer one (`Spam` of `TikTokError.Spam`): the longest first.
+  const names: Node[] = [];
+  let node: Node | null = doc.tree.rootNode.descendantForIndex(offset);
+  for (let depth = 0; node && depth < 3 && node.endIndex - node.startIndex <= 200 && !/[\s(,;{]/.test(node.text); depth++, node = node.parent) names.unshift(node);
+  for (const name of names) {
+    const key = normalizeName(name.text);
+    const member = declared.constants.has(key) ? undefined : [...declared.enumMembers].find((k) => k.endsWith(`.${key}`));
+    const code = declared.constants.get(member ?? key);
+    const entry = code === undefined ? undefined : catalog.get(code);
+    if (entry) return { entry, span: { start: name.startIndex, end: name.endIndex } };
   }
   return undefined;
 }

@@ -380,6 +380,8 @@ export function* findTikTokConstructsSteps(doc: ParsedDocument, language: Langua
   }
   // Labels written as constants read as the codes the file declares for them, once every declaration is known.
   const key = declared.empty ? '' : declared.key;
+  if (declared.empty) lastDeclarations.delete(doc);
+  else lastDeclarations.set(doc, declared);
   const classifyOne = (shape: ConstructShape, expected?: SetId) => classify(resolveLabels(shape, declared), settings, catalog, doc.text, expected, declared);
   for (const [i, { node, errorAbove, shape, subtree, index }] of found.entries()) {
     if (i % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
@@ -416,6 +418,13 @@ function usesOf(text: string, declared: Declarations): number[] {
     }
   }
   return offsets;
+}
+
+const lastDeclarations = new WeakMap<ParsedDocument, Declarations>();
+
+/** What the document declared of codes at its last analysis (hover on a constant's name reads it). */
+export function declarationsOf(doc: ParsedDocument): Declarations | undefined {
+  return lastDeclarations.get(doc);
 }
 
 /** The shape with its constant labels resolved to the codes the file declares; one that holds none is dropped. */

@@ -26,7 +26,8 @@ import { renderCard, renderDetails } from '../analysis/card';
 import { completeCode, type CodeSuggestion } from '../analysis/completion';
 import { coverageBySet, coverageSummary, renderCoverageMarkdown, scanCoverage, SET_LABEL, type CodeLocation } from '../analysis/coverage';
 import { catalog, type Action, type ErrorEntry } from '../analysis/catalog';
-import { codeAtInText, codeAtInTree } from '../analysis/codeOccurrences';
+import { codeAtInText, codeAtInTree, constantAtInTree } from '../analysis/codeOccurrences';
+import { declarationsOf } from '../analysis/constructs';
 import type { Finding } from '../analysis/findings';
 import { DEFAULT_SETTINGS, languageEnabled, readSettings, type Settings } from '../analysis/settings';
 import { disableFix } from '../analysis/suppressions';
@@ -230,7 +231,10 @@ export function startServer(connection: Connection): void {
       const offset = doc.text.offsetAt(position);
       // A document too large to parse still gets hover cards from a scan of the hovered line.
       const tree = doc.tooLarge(settings, warn) ? undefined : doc.tree;
-      const found = tree && doc.language ? codeAtInTree(tree, doc.language, offset) : codeAtInText(doc.text.getText(), offset);
+      let found = tree && doc.language ? codeAtInTree(tree, doc.language, offset) : codeAtInText(doc.text.getText(), offset);
+      // A constant's name holds a code too (`Codes.SPAM`), as the last analysis of the document read them.
+      const declared = tree && !found ? declarationsOf(tree) : undefined;
+      if (tree && declared) found = constantAtInTree(tree, offset, declared);
       return found && { doc, found };
     });
   }
