@@ -81,3 +81,50 @@ export function readChain(node: Node, text: string, chains: ChainSupport): Const
     joinsInline: chains.joinsInline,
   };
 }
+
+/** The named sibling before or after `node`, comments passed over. */
+function sibling(node: Node, next: boolean): Node | null {
+  let at = next ? node.nextNamedSibling : node.previousNamedSibling;
+  while (at && at.type.endsWith('comment')) at = next ? at.nextNamedSibling : at.previousNamedSibling;
+  return at;
+}
+
+/**
+ * A run of two or more guarding `if`s over one subject, one after another (`if (code === "a") return 1;`
+ * `if (["b", "c"].includes(code)) return 2;`): read as a chain whose default arm is the code after the run.
+ * Read from its first `if` only: one that a guard on the same subject precedes is inside a run.
+ */
+export function readGuardRun(node: Node, chains: ChainSupport): ConstructShape | undefined {
+  const guards = chains.guards;
+  if (!guards) return undefined;
+  const first = guards.condition(node);
+  if (!first) return undefined;
+  const run: Array<{ node: Node; condition: Node }> = [{ node, condition: first }];
+  for (let next = sibling(node, true); next && next.type === node.type; next = sibling(next, true)) {
+    const condition = guards.condition(next);
+    if (!condition) break;
+    run.push({ node: next, condition });
+  }
+  if (run.length < 2) return undefined;
+  const tested = readTestedArms(run.map((r) => [r.condition]), chains);
+  if (!tested) return undefined;
+  // A guard on the same subject just before: this `if` is not the run's first.
+  const before = sibling(node, false);
+  const beforeCondition = before && before.type === node.type ? guards.condition(before) : undefined;
+  if (beforeCondition && readTestedArms([[beforeCondition]], chains)?.subject === tested.subject) return undefined;
+  const last = run[run.length - 1]!.node;
+  const after = sibling(last, true);
+  const arms: ArmShape[] = run.map((r, i) => ({ span: spanOf(r.node), labels: tested.labels[i]!, isDefault: false, fallsThrough: false, isBareLabel: false }));
+  // What follows the run is what every other code reaches: its default arm.
+  if (after) arms.push({ span: spanOf(after), labels: [], isDefault: true, fallsThrough: false, isBareLabel: false });
+  const closing = first.nextSibling?.type === ')' ? first.nextSibling : first;
+  return {
+    family: 'chain',
+    kind: 'run of if statements',
+    form: 'guards',
+    head: { start: node.startIndex, end: closing.endIndex },
+    span: { start: node.startIndex, end: last.endIndex },
+    arms,
+    subject: tested.subject,
+  };
+}

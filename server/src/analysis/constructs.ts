@@ -1,7 +1,7 @@
 // Finds the branching constructs of a document and decides which of them branch on TikTok error codes.
 import type { ConstructShape, LanguageSupport } from '../languages/language';
 import { catalog as defaultCatalog, codeMentions, namesEnoughCodes, SET_IDS, type Catalog, type SetId } from './catalog';
-import { readChain } from './chains';
+import { readChain, readGuardRun } from './chains';
 import { readMap } from './lookupMaps';
 import { lineEndAt, lineStartAt, type Span } from './text';
 import { compileQuery, type Node, type ParsedDocument } from './parsing';
@@ -138,7 +138,7 @@ function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog
   if (mentions.length === 0) return [];
   const { chains, maps } = language;
   const readers: Record<string, (node: Node, ancestors: () => readonly Node[]) => ConstructShape | undefined> = { construct: (node) => language.readConstruct(node) };
-  if (chains) readers.chain = (node) => readChain(node, doc.text, chains);
+  if (chains) readers.chain = (node) => readChain(node, doc.text, chains) ?? readGuardRun(node, chains);
   if (maps) readers.map = (node, ancestors) => readMap(node, doc.text, language, maps, ancestors());
   // One query for every construct family.
   const source = [language.constructQuery, chains?.query, maps?.query, language.declarations?.query].filter(Boolean).join('\n');
@@ -201,7 +201,8 @@ function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog
       const text = doc.text.slice(node.startIndex, end);
       const context = parentType + '\u0000' + doc.text.slice(lineStart, node.startIndex);
       const known = previous?.get(text);
-      if (known && known.context === context) {
+      // A run of guards reaches past its first `if`, outside the subtree: such a subtree is read afresh.
+      if (known && known.context === context && !known.shapes.some((shape) => shape.form === 'guards')) {
         const delta = node.startIndex - known.start;
         const entry: CachedSubtree = { start: node.startIndex, context, shapes: known.shapes.map((shape) => shifted(shape, delta)), declarations: known.declarations };
         for (const declaration of known.declarations) declared.add(declaration);

@@ -62,6 +62,7 @@ function stubGroups(codes: readonly string[], shape: ConstructShape, language: L
 }
 
 function render(language: LanguageSupport, shape: ConstructShape, groups: readonly StubGroup[], style: RenderStyle): RenderedLine[] {
+  if (shape.form === 'guards' && language.chains?.guards) return language.chains.guards.render(groups, style);
   if (shape.family === 'chain' && language.chains) return language.chains.render(groups, style);
   if (shape.family === 'map' && language.maps) return language.maps.render(groups, style);
   return language.renderArms(groups, style);
@@ -154,6 +155,11 @@ export function insertArms(
   const layout = readLayout(text, shape);
   const rendered = indentLines(render(language, shape, groups, style), layout);
 
+  if (shape.form === 'guards') {
+    // New guards after the last one, each on its own lines, before what follows the run.
+    const last = [...shape.arms].reverse().find((arm) => !arm.isDefault)!;
+    return { start: last.span.end, end: last.span.end, newText: eol + rendered.join(eol) };
+  }
   if (shape.joinsInline) {
     // After the last tested branch, before any final `else`: `} else if (…) {` on the same line, or on the
     // next line where the chain already puts its `else` there.

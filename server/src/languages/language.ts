@@ -125,6 +125,16 @@ export interface ChainSupport {
   readonly joinsInline: boolean;
   /** New branches, one per group; for inline chains the first line continues `}`. */
   render(groups: readonly StubGroup[], style: RenderStyle): RenderedLine[];
+  /** Runs of guarding `if`s (`if (code === "a") return …;` one after another), where the language reads them. */
+  readonly guards?: GuardSupport;
+}
+
+/** A guarding `if`: no `else`, and a body that leaves (return, throw, raise, continue, break). */
+export interface GuardSupport {
+  /** The `if`'s condition when it is a guard; else undefined. */
+  condition(node: Node): Node | undefined;
+  /** New guards after the last, one per group. */
+  render(groups: readonly StubGroup[], style: RenderStyle): RenderedLine[];
 }
 
 export interface MapEntry {

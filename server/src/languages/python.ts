@@ -90,7 +90,28 @@ const declarations: NonNullable<LanguageSupport['declarations']> = {
 };
 const FUNCTIONS = new Set(['function_definition']);
 
+const LEAVING = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
+
+const guards: NonNullable<ChainSupport['guards']> = {
+  condition(node) {
+    if (node.type !== 'if_statement' || node.childrenForFieldName('alternative').length > 0) return undefined;
+    const body = node.childForFieldName('consequence');
+    const last = body ? namedChildren(body).filter((n) => n.type !== 'comment').at(-1) : undefined;
+    return last && LEAVING.has(last.type) ? node.childForFieldName('condition') ?? undefined : undefined;
+  },
+  render(groups, style) {
+    const lines: RenderedLine[] = [];
+    for (const group of groups) {
+      const labels = group.codes.map((c) => cStyleQuote(c, style.quote));
+      lines.push([0, labels.length === 1 ? `if ${style.subject} == ${labels[0]}:` : `if ${style.subject} in (${labels.join(', ')}):`]);
+      lines.push([1, `# ${group.comment}`], [1, `raise NotImplementedError(${cStyleQuote(group.message, style.quote)})`]);
+    }
+    return lines;
+  },
+};
+
 const chains: ChainSupport = {
+  guards,
   query: '(if_statement) @chain',
   branches(node) {
     const condition = node.childForFieldName('condition');

@@ -111,6 +111,28 @@ function membership(node: Node): ReturnType<ChainSupport['compare']> {
 
 const equalsTest = (subject: string, code: string, quote: string) => `${subject} === ${cStyleQuote(code, quote)}`;
 
+const LEAVING = new Set(['return_statement', 'throw_statement', 'continue_statement', 'break_statement']);
+
+/** An `if` with no `else` whose body leaves: its condition. */
+function guardCondition(node: Node): Node | undefined {
+  if (node.type !== 'if_statement' || node.childForFieldName('alternative')) return undefined;
+  const body = node.childForFieldName('consequence');
+  const last = body?.type === 'statement_block' ? namedChildren(body).filter((n) => n.type !== 'comment').at(-1) : body;
+  return last && LEAVING.has(last.type) ? node.childForFieldName('condition') ?? undefined : undefined;
+}
+
+const ecmaScriptGuards: NonNullable<ChainSupport['guards']> = {
+  condition: guardCondition,
+  render(groups, style) {
+    const lines: RenderedLine[] = [];
+    for (const group of groups) {
+      const tests = group.codes.map((code) => equalsTest(style.subject, code, style.quote));
+      lines.push([0, `if (${tests.join(' || ')}) {`], [1, `// ${group.comment}`], [1, `throw new Error(${cStyleQuote(group.message, style.quote)});`], [0, '}']);
+    }
+    return lines;
+  },
+};
+
 const ecmaScriptChains = cStyleChains({
   ifType: 'if_statement',
   elseClause: 'else_clause',
@@ -234,7 +256,7 @@ export function ecmaScriptLanguage(name: string, languageIds: string[], fileExte
         style.quote,
         style.subject ? (code) => equalsTest(style.subject, code, style.quote) : (code) => style.labelFor?.(code) ?? cStyleQuote(code, style.quote),
       ),
-    chains: ecmaScriptChains,
+    chains: { ...ecmaScriptChains, guards: ecmaScriptGuards },
     declarations: ecmaScriptDeclarations(grammarFile !== 'tree-sitter-javascript.wasm'),
     // `undefined!` is `never` to TypeScript, so it fits a value of any type; JavaScript has no `!`.
     maps: { ...ecmaScriptMaps, neutralValue: grammarFile === 'tree-sitter-javascript.wasm' ? 'undefined' : 'undefined!' },

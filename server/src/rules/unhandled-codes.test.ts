@@ -7,6 +7,16 @@ const everyCase = catalog.entries.map((e) => `    case ${JSON.stringify(e.code)}
 ruleTester(unhandledCodes, {
   valid: [
     {
+      name: 'an if whose body does not leave ends a run: one guard is no chain',
+      language: 'python',
+      code: `def f(code):\n    if code == "access_token_invalid":\n        return 1\n    if code == "rate_limit_exceeded":\n        log(code)\n`,
+    },
+    {
+      name: 'guards over two subjects are no run',
+      language: 'typescript',
+      code: `function f(code: string, status: string) {\n  if (code === 'access_token_invalid') return 1;\n  if (status === 'rate_limit_exceeded') return 2;\n}\n`,
+    },
+    {
       name: "an OAuth-only switch is not TikTok's: every OAuth server uses these names",
       language: 'typescript',
       code: `switch (error) {\n  case "invalid_grant": break;\n  case "access_denied": break;\n  case "server_error": break;\n}\n`,
@@ -94,6 +104,22 @@ ruleTester(unhandledCodes, {
     },
   ],
   invalid: [
+    {
+      name: 'Python: a run of guarding ifs over one subject reads as a chain; the code after it is the default; new guards follow the last',
+      language: 'python',
+      code: `def handle(code):\n    if code == "access_token_invalid":\n        return reconnect()\n    if code in ("rate_limit_exceeded", "spam_risk_too_many_posts"):\n        return later()\n    log(code)\n`,
+      settings: { ignoreCodes: ignoreAllBut('access_token_invalid', 'rate_limit_exceeded', 'spam_risk_too_many_posts', 'scope_not_authorized') },
+      errors: [{ message: '1 TikTok error code is not handled by this run of if statements', severity: 'information', covers: 'if code == "access_token_invalid"' }],
+      output: `def handle(code):\n    if code == "access_token_invalid":\n        return reconnect()\n    if code in ("rate_limit_exceeded", "spam_risk_too_many_posts"):\n        return later()\n    if code == "scope_not_authorized":\n        # refresh-token: send the user through TikTok OAuth again\n        raise NotImplementedError("TODO: handle these TikTok errors (refresh-token): send the user through TikTok OAuth again")\n    log(code)\n`,
+    },
+    {
+      name: 'TypeScript: a run of guards, the last one bare, at the end of the function: no default arm',
+      language: 'typescript',
+      code: `function f(code: string) {\n  if (code === 'access_token_invalid') return 1;\n  if (code === 'rate_limit_exceeded') {\n    throw new Error('later');\n  }\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('access_token_invalid', 'rate_limit_exceeded', 'invalid_params') },
+      errors: [{ message: '1 TikTok error code is not handled by this run of if statements', severity: 'warning' }],
+      output: `function f(code: string) {\n  if (code === 'access_token_invalid') return 1;\n  if (code === 'rate_limit_exceeded') {\n    throw new Error('later');\n  }\n  if (code === 'invalid_params') {\n    // user-error: show the message to the user; do not retry unchanged\n    throw new Error('TODO: handle these TikTok errors (user-error): show the message to the user; do not retry unchanged');\n  }\n}\n`,
+    },
     {
       name: 'TypeScript: a subject typed as a union of literals is measured against the union, and new cases are its literals',
       language: 'typescript',
