@@ -57,6 +57,17 @@ export function typescriptSource(lines: number, seed = 1): string {
   return out.join('\n') + '\n';
 }
 
+/**
+ * TypeScript of about `lines` lines whose switches name codes through constants: a string enum of the codes
+ * at the top, then the everyday code of typescriptSource with every switch's labels written as its members.
+ */
+export function typescriptConstantsSource(lines: number, seed = 1): string {
+  const member = (code: string) => code.replace(/(^|[_ ])([a-z])/g, (_, __, c: string) => c.toUpperCase());
+  const header = ['export enum TikTokError {', ...codes.map((code) => `  ${member(code)} = ${JSON.stringify(code)},`), '}', ''];
+  const body = typescriptSource(lines - header.length, seed).replace(/case ("[a-z_ ]+"):/g, (_, literal: string) => `case TikTokError.${member(JSON.parse(literal) as string)}:`);
+  return header.join('\n') + '\n' + body;
+}
+
 /** Python of about `lines` lines, in the same proportions. */
 export function pythonSource(lines: number, seed = 1): string {
   const next = random(seed);

@@ -13,7 +13,7 @@ import { loadGrammar, ParsedDocument } from '../server/src/analysis/parsing';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
 import { languageForId, languages } from '../server/src/languages';
 import type { LanguageSupport } from '../server/src/languages/language';
-import { pathological, pythonSource, typescriptSource, writeTree } from './generate';
+import { pathological, pythonSource, typescriptConstantsSource, typescriptSource, writeTree } from './generate';
 
 interface Row {
   readonly measure: string;
@@ -112,6 +112,24 @@ async function analysisRows(): Promise<void> {
     }
     if (id === 'typescript') await incrementalRow(language, source(10_000));
   }
+  await constantsRow();
+}
+
+/** A 10k-line file whose switches' labels are constants: read twice (codes, then the constants' uses). */
+async function constantsRow(): Promise<void> {
+  const language = languageForId('typescript')!;
+  const grammar = await loadGrammar(language.grammarFile);
+  const text = typescriptConstantsSource(10_000);
+  await analyzeText(text, language, DEFAULT_SETTINGS);
+  const bareParse = () => {
+    const doc = new ParsedDocument(grammar, text);
+    void doc.tree;
+    doc.dispose();
+  };
+  const [parse, analysis] = await timeBestEach(7, 'minor', bareParse, () => analyzeText(text, language, { ...DEFAULT_SETTINGS }));
+  const found = (await analyzeText(text, language, DEFAULT_SETTINGS)).constructs.length;
+  const r = analysis / parse;
+  record(`typescript 10k lines, labels written as enum members: full analysis ÷ bare parse`, '≤ 1.5×', `${ratio(r)} (${ms(analysis)} ÷ ${ms(parse)}; ${found} constructs)`, r <= 1.5, { analysisMs: analysis, parseMs: parse, ratio: r, constructs: found });
 }
 
 async function incrementalRow(language: LanguageSupport, text: string): Promise<void> {

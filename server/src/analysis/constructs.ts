@@ -131,24 +131,48 @@ const subtreeCache = new WeakMap<ParsedDocument, Map<string, CachedSubtree>>();
 /** A TypeScript declaration of a type: a subject typed by one is read from outside its switch's subtree. */
 const DECLARES_TYPES = /\benum\s+[A-Za-z_$]|\btype\s+[A-Za-z_$][\w$]*\s*=/;
 
-function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog: Catalog, declared: Declarations, names: readonly number[] = []): Steps<Found[]> {
-  const codes = codeMentions(doc.text, catalog);
-  // Where the file's code constants are used count as codes: a switch over `Codes.SPAM` holds no code's text.
-  const mentions = names.length === 0 ? codes : [...new Set([...codes, ...names])].sort((a, b) => a - b);
+/**
+ * Whether a code is written where a declaration would give it to a name: after a single `=` (`X = "code"`,
+ * `A = 'code'` in an enum, `type U = 'code' | …`), a `:` (`{ A: 'code' }`) or a `(` (Java's `SPAM("code")`);
+ * not after `==`, `===`, `!=` or `=>`. Files where no code is so written are read without the declarations'
+ * patterns, which cost every query over the file.
+ */
+function mayDeclareCodes(text: string, codes: readonly number[]): boolean {
+  for (const at of codes) {
+    let i = at - 1;
+    if (text[i] === '"' || text[i] === "'" || text[i] === '`') i--;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    const c = text[i];
+    if (c === ':' || c === '(') return true;
+    if (c === '=' && !'=!<>'.includes(text[i - 1] ?? '')) return true;
+    // A later member of a TypeScript union: `type U = 'ok' | 'code'`.
+    if (c === '|' && /\btype\s+[A-Za-z_$][\w$]*\s*=[^\n]*$/.test(text.slice(Math.max(0, i - 256), i))) return true;
+  }
+  return false;
+}
+
+/**
+ * `names`: where the file's code constants are used; given, only the subtrees that hold them are read (a
+ * switch over `Codes.SPAM` holds no code's text), and the cache of subtrees is left alone.
+ */
+function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog: Catalog, declared: Declarations, names?: readonly number[]): Steps<Found[]> {
+  const codes = names ?? codeMentions(doc.text, catalog);
+  const mentions = codes;
   if (mentions.length === 0) return [];
+  const declares = names === undefined && language.declarations !== undefined && mayDeclareCodes(doc.text, codes);
   const { chains, maps } = language;
   const readers: Record<string, (node: Node, ancestors: () => readonly Node[]) => ConstructShape | undefined> = { construct: (node) => language.readConstruct(node) };
   if (chains) readers.chain = (node) => readChain(node, doc.text, chains) ?? readGuardRun(node, chains);
   if (maps) readers.map = (node, ancestors) => readMap(node, doc.text, language, maps, ancestors());
   // One query for every construct family.
-  const source = [language.constructQuery, chains?.query, maps?.query, language.declarations?.query].filter(Boolean).join('\n');
+  const source = [language.constructQuery, chains?.query, maps?.query, declares ? language.declarations?.query : undefined].filter(Boolean).join('\n');
   const query = compileQuery(doc.grammar, source);
   const root = doc.tree.rootNode;
   // With a syntax error anywhere, recovery can change nodes far from the edit: read everything afresh. So too
   // where the file declares types: a switch's subject then has a type read from outside its subtree.
-  const cache = root.hasError || (language.declarations && DECLARES_TYPES.test(doc.text)) ? undefined : new Map<string, CachedSubtree>();
+  const cache = names || root.hasError || (declares && DECLARES_TYPES.test(doc.text)) ? undefined : new Map<string, CachedSubtree>();
   // A reading for the constants' names finds what a reading for codes passed by: it reuses none of that.
-  const previous = names.length === 0 ? subtreeCache.get(doc) : undefined;
+  const previous = subtreeCache.get(doc);
   const found: Found[] = [];
   /**
    * Reads the constructs captured in the subtree at `top` into `into`'s shapes, or into a list of their own.
@@ -244,7 +268,7 @@ function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog
     }
   }
   if (cache) subtreeCache.set(doc, cache);
-  else subtreeCache.delete(doc);
+  else if (!names) subtreeCache.delete(doc);
   return found.sort((a, b) => a.shape.span.start - b.shape.span.start);
 }
 
@@ -256,13 +280,20 @@ const FAIL_REASON_SUBJECT = /fail_?reason/i;
  * named so, or when every code it names is a fail_reason value and one is nothing else; `oauth` when every code
  * is an OAuth value; else the workspace's default (the reference's 25 unless the settings say otherwise).
  */
-function setOf(shape: ConstructShape, text: string, named: ReadonlySet<string>, settings: Settings, catalog: Catalog): SetId {
+function setOf(shape: ConstructShape, text: string, fields: FieldsSeen, settings: Settings): SetId {
   const head = text.slice(shape.head.start, shape.head.end);
   if (FAIL_REASON_SUBJECT.test(head) || FAIL_REASON_SUBJECT.test(shape.subject ?? '')) return 'fail_reason';
-  const entries = [...named].map((code) => catalog.get(code)!);
-  if (entries.length > 0 && entries.every((e) => e.fields.includes('fail_reason')) && entries.some((e) => e.fields.length === 1)) return 'fail_reason';
-  if (entries.length > 0 && entries.every((e) => e.fields.includes('oauth.error'))) return 'oauth';
+  if (fields.count > 0 && fields.allFailReason && fields.someOnlyFailReason) return 'fail_reason';
+  if (fields.count > 0 && fields.allOauth) return 'oauth';
   return settings.expect;
+}
+
+/** What the fields of a construct's codes say, gathered as its labels are read (no list is made). */
+interface FieldsSeen {
+  count: number;
+  allFailReason: boolean;
+  someOnlyFailReason: boolean;
+  allOauth: boolean;
 }
 
 /**
@@ -284,6 +315,7 @@ export function classify(
   if (typed) return classifyTyped(shape, typed, settings, catalog, declared!);
   const named = new Set<string>();
   const handled = new Set<string>();
+  const fields: FieldsSeen = { count: 0, allFailReason: true, someOnlyFailReason: false, allOauth: true };
   let counted = 0;
   let tiktokOnly = false;
   let hasDefault = false;
@@ -292,7 +324,14 @@ export function classify(
     for (const label of arm.labels) {
       const entry = catalog.get(label.value);
       if (!entry) continue;
-      if (!named.has(entry.code) && !entry.generic) counted++;
+      if (!named.has(entry.code)) {
+        if (!entry.generic) counted++;
+        fields.count++;
+        const failReason = entry.fields.includes('fail_reason');
+        fields.allFailReason &&= failReason;
+        fields.someOnlyFailReason ||= failReason && entry.fields.length === 1;
+        fields.allOauth &&= entry.fields.includes('oauth.error');
+      }
       named.add(entry.code);
       if (!arm.guarded) handled.add(entry.code);
       if (!entry.shared) tiktokOnly = true;
@@ -301,7 +340,7 @@ export function classify(
   // Codes under a guard still make the construct TikTok's; they are not handled for sure.
   const tiktoks = expected !== undefined ? named.size > 0 : (tiktokOnly && shape.family !== 'map') || counted >= settings.minimumKnownCodes;
   if (!tiktoks) return undefined;
-  const set = expected ?? setOf(shape, text, named, settings, catalog);
+  const set = expected ?? setOf(shape, text, fields, settings);
   const missing: string[] = [];
   for (const code of catalog.set(set).codes) if (!handled.has(code) && !settings.ignoreCodes.includes(code)) missing.push(code);
   return { shape, handled, hasDefault, missing, set, ...labelsLike(shape, declared) };
@@ -369,21 +408,26 @@ export function* findTikTokConstructsSteps(doc: ParsedDocument, language: Langua
   // A directive makes a construct TikTok's whatever it names: then the text is read whatever codes it holds.
   const directives = doc.text.includes(EXPECT_MARK);
   if (!directives && !namesEnoughCodes(doc.text, settings.minimumKnownCodes, catalog)) return constructs;
-  let declared = new Declarations(language.enumLabel);
+  const declared = new Declarations(language.enumLabel);
   let found = yield* findConstructs(doc, language, catalog, declared);
   if (declared.constants.size > 0) {
-    // Read again where the constants are used: constructs whose labels are only names of them.
+    // Read again where the constants are used: constructs whose labels are only names of them. What both
+    // readings find is kept once.
     const names = usesOf(doc.text, declared);
     if (names.length > 0) {
-      declared = new Declarations(language.enumLabel);
-      found = yield* findConstructs(doc, language, catalog, declared, names);
+      const more = yield* findConstructs(doc, language, catalog, new Declarations(language.enumLabel), names);
+      const seen = new Set(found.map((f) => `${f.shape.family}:${f.shape.span.start}`));
+      found = [...found, ...more.filter((f) => !seen.has(`${f.shape.family}:${f.shape.span.start}`))].sort((a, b) => a.shape.span.start - b.shape.span.start);
     }
   }
   // Labels written as constants read as the codes the file declares for them, once every declaration is known.
   const key = declared.empty ? '' : declared.key;
   if (declared.empty) lastDeclarations.delete(doc);
   else lastDeclarations.set(doc, declared);
-  const classifyOne = (shape: ConstructShape, expected?: SetId) => classify(resolveLabels(shape, declared), settings, catalog, doc.text, expected, declared);
+  // Most files declare no code: then nothing is resolved, and no construct carries the declarations.
+  const declaredHere = declared.empty ? undefined : declared;
+  const classifyOne = (shape: ConstructShape, expected?: SetId) =>
+    classify(declaredHere ? resolveLabels(shape, declaredHere) : shape, settings, catalog, doc.text, expected, declaredHere);
   for (const [i, { node, errorAbove, shape, subtree, index }] of found.entries()) {
     if (i % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     if (node && isBroken(node, errorAbove === true)) continue;
@@ -418,7 +462,7 @@ function usesOf(text: string, declared: Declarations): number[] {
       if (!word.test(text[at - 1] ?? '') && !word.test(text[at + root.length] ?? '')) offsets.push(at);
     }
   }
-  return offsets;
+  return offsets.sort((a, b) => a - b);
 }
 
 const lastDeclarations = new WeakMap<ParsedDocument, Declarations>();
