@@ -61,7 +61,7 @@ export class Declarations {
   }
 }
 
-/** `Codes['SPAM']` and `Codes["SPAM"]` name what `Codes.SPAM` names. */
+/** `Codes['SPAM']`, `Codes["SPAM"]` and `Codes::SPAM` name what `Codes.SPAM` names. */
 export function normalizeName(text: string): string {
-  return text.replace(/\s+/g, '').replace(/\[(['"])([A-Za-z_$][\w$]*)\1\]/g, '.$2');
+  return text.replace(/\s+/g, '').replace(/::/g, '.').replace(/\[(['"])([A-Za-z_$][\w$]*)\1\]/g, '.$2');
 }

@@ -147,7 +147,7 @@ export function insertArms(
     bareKeys: labels[0]?.quote === '',
     trailingSeparator: shape.armSeparator !== undefined && text.startsWith(shape.armSeparator, last.span.end + whitespaceAt(text, last.span.end)),
     ...chainLayout(text, shape),
-    ...(labelFor ? { labelFor } : {}),
+    ...(labelFor ? { labelFor: language.writeName ? (code: string) => { const name = labelFor(code); return name === undefined ? undefined : language.writeName!(name); } : labelFor } : {}),
   };
   const groups = stubGroups(codes, shape, language, catalog);
   if (!groups) return undefined;

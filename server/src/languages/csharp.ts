@@ -15,6 +15,8 @@ import {
   type MapSupport,
   namedChildren,
   readStringLiteral,
+  childrenOfType,
+  namedLabel,
   spanOf,
   fitsOnOneLine,
   type ArmShape,
@@ -33,7 +35,10 @@ function patternLabels(pattern: Node): LabelShape[] | undefined {
   }
   if (pattern.type === 'constant_pattern' || pattern.type === 'parenthesized_pattern') {
     const inner = namedChildren(pattern);
-    return inner.length === 1 ? patternLabels(inner[0]!) : undefined;
+    if (inner.length !== 1) return undefined;
+    // `case Spam:`, `case Codes.Spam:`: constants, resolved later.
+    const named = pattern.type === 'constant_pattern' ? namedLabel(inner[0]!, ['identifier', 'member_access_expression']) : undefined;
+    return named ? [named] : patternLabels(inner[0]!);
   }
   if (pattern.type === 'or_pattern') {
     const parts = namedChildren(pattern).map(patternLabels);
@@ -41,6 +46,28 @@ function patternLabels(pattern: Node): LabelShape[] | undefined {
   }
   return undefined;
 }
+
+/** `const string Spam = "spam_risk"` and `static readonly string` fields, by name and by `Class.Name`. */
+const declarations: NonNullable<LanguageSupport['declarations']> = {
+  query: '(field_declaration) @declaration',
+  read(node) {
+    const modifiers = childrenOfType(node, 'modifier').map((m) => m.text);
+    if (!modifiers.includes('const') && !(modifiers.includes('static') && modifiers.includes('readonly'))) return undefined;
+    const declaration = childrenOfType(node, 'variable_declaration')[0];
+    const owner = node.parent?.parent;
+    const className = owner && /class_declaration|struct_declaration/.test(owner.type) ? owner.childForFieldName('name')?.text : undefined;
+    const constants: Array<[string, string]> = [];
+    for (const declarator of declaration ? childrenOfType(declaration, 'variable_declarator') : []) {
+      const name = declarator.childForFieldName('name')?.text;
+      const value = namedChildren(declarator).find((n) => STRING_TYPES.includes(n.type));
+      const literal = value ? readStringLiteral(value) : undefined;
+      if (!name || !literal) continue;
+      constants.push([name, literal.value]);
+      if (className) constants.push([`${className}.${name}`, literal.value]);
+    }
+    return constants.length > 0 ? { constants } : undefined;
+  },
+};
 
 const PATTERN_TYPES = new Set(['constant_pattern', 'or_pattern', 'parenthesized_pattern', ...STRING_TYPES]);
 
@@ -197,7 +224,7 @@ export const csharp: LanguageSupport = {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `// ${group.comment}`]);
-      const quoted = group.codes.map((c) => cStyleQuote(c, '"'));
+      const quoted = group.codes.map((c) => style.labelFor?.(c) ?? cStyleQuote(c, '"'));
       const stub = `throw new System.NotImplementedException(${cStyleQuote(group.message, '"')})`;
       if (style.form === 'expression') {
         if (fitsOnOneLine(quoted, ' or ')) lines.push([0, `${quoted.join(' or ')} => ${stub},`]);
@@ -211,5 +238,6 @@ export const csharp: LanguageSupport = {
   },
   chains,
   maps,
+  declarations,
   quote: (value) => cStyleQuote(value, '"'),
 };

@@ -194,6 +194,8 @@ export interface LanguageSupport {
   readonly declarations?: { readonly query: string; read(node: Node): Declaration | undefined };
   /** How a case label names an enum member (`TikTokError.SPAM`): Java writes only `SPAM`. Default: as declared. */
   enumLabel?(qualified: string): string;
+  /** How a constant's name, kept with dots (`Codes.SPAM`), is written: Ruby, Rust and PHP write `Codes::SPAM`. */
+  writeName?(name: string): string;
   /** Quote a string as the language writes it. */
   quote(value: string, quote: string): string;
 }
@@ -409,7 +411,7 @@ export function withoutComments(nodes: readonly Node[]): Node[] {
 }
 
 /** A label written as a name: `SPAM`, `Codes.SpamRisk`, `Codes['SPAM']`, `pkg.ErrSpam`; its code is resolved later. */
-const NAME_VALUE = /^[A-Za-z_$][\w$]*(\s*(\.\s*[A-Za-z_$][\w$]*|\[\s*(['"])[A-Za-z_$][\w$]*\3\s*\]))*$/;
+const NAME_VALUE = /^[A-Za-z_$][\w$]*(\s*((\.|::)\s*[A-Za-z_$][\w$]*|\[\s*(['"])[A-Za-z_$][\w$]*\4\s*\]))*$/;
 
 export function namedLabel(node: Node, types: readonly string[]): LabelShape | undefined {
   if (!types.includes(node.type) || !NAME_VALUE.test(node.text)) return undefined;

@@ -18,6 +18,8 @@ import {
   type MapSupport,
   namedChildren,
   readStringLiteral,
+  childrenOfType,
+  namedLabel,
   spanOf,
   fitsOnOneLine,
   followsElse,
@@ -39,11 +41,33 @@ function endsControlFlow(statements: readonly Node[]): boolean {
   return last.type === 'expression_statement' && namedChildren(last).some((n) => n.type === 'throw_expression' || n.type === 'exit_statement');
 }
 
+/** Strings, and constants (`SPAM`, `Codes::TOKEN`, `self::TOKEN`) resolved later. */
 function stringsOf(node: Node | null) {
   if (!node) return [];
-  const candidates = STRING_TYPES.includes(node.type) ? [node] : namedChildren(node).filter((n) => STRING_TYPES.includes(n.type));
-  return candidates.map(readStringLiteral).filter((l) => l !== undefined);
+  const label = (n: Node) => (STRING_TYPES.includes(n.type) ? readStringLiteral(n) : namedLabel(n, NAME_TYPES));
+  const candidates = STRING_TYPES.includes(node.type) || NAME_TYPES.includes(node.type) ? [node] : namedChildren(node);
+  return candidates.map(label).filter((l) => l !== undefined);
 }
+
+const NAME_TYPES = ['name', 'class_constant_access_expression'];
+
+/** `const SPAM = "spam_risk";` at the top or in a class (`Codes::SPAM`, and `self::SPAM` inside it). */
+const declarations: NonNullable<LanguageSupport['declarations']> = {
+  query: '(const_declaration) @declaration',
+  read(node) {
+    const owner = node.parent?.parent;
+    const className = owner && /class_declaration|interface_declaration/.test(owner.type) ? owner.childForFieldName('name')?.text : undefined;
+    const constants: Array<[string, string]> = [];
+    for (const element of childrenOfType(node, 'const_element')) {
+      const [name, value] = namedChildren(element);
+      const literal = value && STRING_TYPES.includes(value.type) ? readStringLiteral(value) : undefined;
+      if (name?.type !== 'name' || !literal) continue;
+      if (className) constants.push([`${className}.${name.text}`, literal.value], [`self.${name.text}`, literal.value], [`static.${name.text}`, literal.value]);
+      else constants.push([name.text, literal.value]);
+    }
+    return constants.length > 0 ? { constants } : undefined;
+  },
+};
 
 /** `labels`: read from the case's test in a switch over tests; else from its string value. */
 function readSwitchArm(node: Node, labels?: LabelShape[]): ArmShape {
@@ -197,7 +221,7 @@ export const php: LanguageSupport = {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `// ${group.comment}`]);
-      const quoted = group.codes.map((c) => (style.subject ? identityTest(style.subject, c, style.quote) : cStyleQuote(c, style.quote)));
+      const quoted = group.codes.map((c) => (style.subject ? identityTest(style.subject, c, style.quote) : style.labelFor?.(c) ?? cStyleQuote(c, style.quote)));
       const stub = `throw new \\LogicException(${cStyleQuote(group.message, style.quote)})`;
       if (style.form === 'match') {
         if (fitsOnOneLine(quoted, ', ')) lines.push([0, `${quoted.join(', ')} => ${stub},`]);
@@ -211,5 +235,7 @@ export const php: LanguageSupport = {
   },
   chains,
   maps,
+  declarations,
+  writeName: (name) => name.replace(/\./g, '::'),
   quote: cStyleQuote,
 };

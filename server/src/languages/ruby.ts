@@ -18,6 +18,7 @@ import {
   childrenOfType,
   namedChildren,
   readStringLiteral,
+  namedLabel,
   spanOf,
   fitsOnOneLine,
   type ArmShape,
@@ -30,10 +31,11 @@ import {
 /** `labels`: read from the `when`'s tests in a `case` with no subject; else from its string patterns. */
 function readArm(node: Node, labels?: LabelShape[]): ArmShape {
   if (node.type === 'else') return { span: spanOf(node), labels: [], isDefault: true, isBareLabel: false, fallsThrough: false };
+  // Strings, and constants (`SPAM`, `Codes::TOKEN`) resolved later.
   const strings = () =>
     childrenOfType(node, 'pattern')
-      .flatMap((p) => childrenOfType(p, 'string'))
-      .map(readStringLiteral)
+      .flatMap((p) => namedChildren(p))
+      .map((n) => (n.type === 'string' ? readStringLiteral(n) : namedLabel(n, ['constant', 'scope_resolution'])))
       .filter((l) => l !== undefined);
   return { span: spanOf(node), labels: labels ?? strings(), isDefault: false, isBareLabel: false, fallsThrough: false };
 }
@@ -44,6 +46,28 @@ function testsOf(arm: Node): Node[] {
 }
 
 const isString = (node: Node) => node.type === 'string';
+
+/** `SPAM = "…"` (a code) at the top, or in a module or class (`Codes::TOKEN`). */
+const declarations: NonNullable<LanguageSupport['declarations']> = {
+  query: '(program (assignment) @declaration)\n[(module) (class)] @declaration',
+  read(node) {
+    const constant = (statement: Node, prefix: string): [string, string] | undefined => {
+      const left = statement.type === 'assignment' ? statement.childForFieldName('left') : null;
+      const right = statement.childForFieldName('right');
+      const literal = right && isString(right) ? readStringLiteral(right) : undefined;
+      return left?.type === 'constant' && literal ? [prefix + left.text, literal.value] : undefined;
+    };
+    if (node.type === 'assignment') {
+      const found = constant(node, '');
+      return found ? { constants: [found] } : undefined;
+    }
+    const owner = node.childForFieldName('name')?.text;
+    const body = namedChildren(node).find((n) => n.type === 'body_statement');
+    if (!owner || !body) return undefined;
+    const constants = namedChildren(body).map((n) => constant(n, `${owner}.`)).filter((c) => c !== undefined);
+    return constants.length > 0 ? { constants } : undefined;
+  },
+};
 const SYMBOL = /^[A-Za-z_]\w*$/;
 
 function ifBranches(node: Node): Branch[] | undefined {
@@ -144,7 +168,7 @@ export const ruby: LanguageSupport = {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `# ${group.comment}`]);
-      const labels = group.codes.map((c) => (style.subject ? equalsTest(style.subject, c, style.quote) : cStyleQuote(c, style.quote)));
+      const labels = group.codes.map((c) => (style.subject ? equalsTest(style.subject, c, style.quote) : style.labelFor?.(c) ?? cStyleQuote(c, style.quote)));
       if (fitsOnOneLine(labels, ', ')) lines.push([0, `when ${labels.join(', ')}`]);
       else labels.forEach((label, i) => lines.push([i === 0 ? 0 : 2, `${i === 0 ? 'when ' : ''}${label}${i === labels.length - 1 ? '' : ','}`]));
       lines.push([1, `raise NotImplementedError, ${cStyleQuote(group.message, style.quote)}`]);
@@ -153,5 +177,7 @@ export const ruby: LanguageSupport = {
   },
   chains,
   maps,
+  declarations,
+  writeName: (name) => name.replace(/\./g, '::'),
   quote: cStyleQuote,
 };

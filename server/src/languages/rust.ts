@@ -15,6 +15,8 @@ import {
   type MapSupport,
   namedChildren,
   readStringLiteral,
+  childrenOfType,
+  namedLabel,
   spanOf,
   fitsOnOneLine,
   type ArmShape,
@@ -25,9 +27,16 @@ import {
 
 const STRING_TYPES = ['string_literal', 'raw_string_literal'];
 
+/** A constant's name as a pattern: SCREAMING_CASE (`SPAM`, `codes::TOKEN`); a lower-case name binds a value. */
+const CONSTANT = /^([a-z_][a-z0-9_]*::)*[A-Z][A-Z0-9_]*$/;
+
 function patternLabels(pattern: Node): LabelShape[] | undefined {
   if (STRING_TYPES.includes(pattern.type)) {
     const label = readStringLiteral(pattern);
+    return label ? [label] : undefined;
+  }
+  if ((pattern.type === 'identifier' || pattern.type === 'scoped_identifier') && CONSTANT.test(pattern.text)) {
+    const label = namedLabel(pattern, ['identifier', 'scoped_identifier']);
     return label ? [label] : undefined;
   }
   if (pattern.type === 'or_pattern' || pattern.type === 'match_pattern') {
@@ -45,7 +54,7 @@ function readArm(node: Node): ArmShape | undefined {
   const guarded = pattern ? pattern.childForFieldName('condition') !== null : false;
   // `_` and a bare binding (`other =>`) match everything.
   const inner = pattern ? namedChildren(pattern) : [];
-  const isDefault = !guarded && pattern !== null && (pattern.text === '_' || (inner.length === 1 && inner[0]!.type === 'identifier'));
+  const isDefault = !guarded && pattern !== null && (pattern.text === '_' || (inner.length === 1 && inner[0]!.type === 'identifier' && !CONSTANT.test(inner[0]!.text)));
   return {
     span: spanOf(node),
     labels: pattern ? patternLabels(pattern) ?? [] : [],
@@ -57,6 +66,28 @@ function readArm(node: Node): ArmShape | undefined {
 }
 
 const isString = (node: Node) => STRING_TYPES.includes(node.type);
+
+/** `const SPAM: &str = "spam_risk";` at the top, or in a module (`codes::TOKEN`). */
+const declarations: NonNullable<LanguageSupport['declarations']> = {
+  query: '(source_file (const_item) @declaration)\n(mod_item) @declaration',
+  read(node) {
+    const constant = (item: Node, prefix: string): [string, string] | undefined => {
+      const name = item.childForFieldName('name')?.text;
+      const value = item.childForFieldName('value');
+      const literal = value && isString(value) ? readStringLiteral(value) : undefined;
+      return name && literal ? [prefix + name, literal.value] : undefined;
+    };
+    if (node.type === 'const_item') {
+      const found = constant(node, '');
+      return found ? { constants: [found] } : undefined;
+    }
+    const module = node.childForFieldName('name')?.text;
+    const body = node.childForFieldName('body');
+    if (!module || !body) return undefined;
+    const constants = childrenOfType(body, 'const_item').map((item) => constant(item, `${module}.`)).filter((c) => c !== undefined);
+    return constants.length > 0 ? { constants } : undefined;
+  },
+};
 /** `&code` and `code` name the same subject. */
 const subjectText = (node: Node) => node.text.trim().replace(/^&\s*/, '');
 
@@ -140,11 +171,11 @@ export const rust: LanguageSupport = {
       .filter((a): a is ArmShape => a !== undefined);
     return { family: 'switch', kind: 'match', form: 'match', head: { start: node.startIndex, end: value.endIndex }, span: spanOf(node), arms, armSeparator: ',' };
   },
-  renderArms(groups) {
+  renderArms(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `// ${group.comment}`]);
-      const quoted = group.codes.map((c) => cStyleQuote(c, '"'));
+      const quoted = group.codes.map((c) => style.labelFor?.(c) ?? cStyleQuote(c, '"'));
       const stub = `todo!(${cStyleQuote(group.message, '"')}),`;
       if (fitsOnOneLine(quoted, ' | ')) lines.push([0, `${quoted.join(' | ')} => ${stub}`]);
       else quoted.forEach((label, i) => lines.push([0, `${i === 0 ? '' : '| '}${label}${i === quoted.length - 1 ? ` => ${stub}` : ''}`]));
@@ -153,5 +184,7 @@ export const rust: LanguageSupport = {
   },
   chains,
   maps,
+  declarations,
+  writeName: (name) => name.replace(/\./g, '::'),
   quote: (value) => cStyleQuote(value, '"'),
 };
