@@ -59,6 +59,19 @@ const FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow
 
 /** The declared type of a subject that is a parameter of the enclosing function (`function f(e: CreatorInfoError)`). */
 function subjectTypeOf(switchNode: Node, subject: Node): string | undefined {
+  // A variable declared with its type a few statements before the switch (`const e: CreatorInfoError = …`).
+  const inner = subject.type === 'parenthesized_expression' && subject.namedChildCount === 1 ? subject.namedChild(0)! : subject;
+  if (inner.type === 'identifier') {
+    let before = switchNode.previousNamedSibling;
+    for (let steps = 0; before && steps < 16; steps++, before = before.previousNamedSibling) {
+      if (before.type !== 'lexical_declaration' && before.type !== 'variable_declaration') continue;
+      for (const declarator of namedChildren(before).filter((n) => n.type === 'variable_declarator')) {
+        if (declarator.childForFieldName('name')?.text !== inner.text) continue;
+        const type = declarator.childForFieldName('type');
+        return type ? namedChildren(type).find((n) => n.type === 'type_identifier')?.text : undefined;
+      }
+    }
+  }
   return parameterType(switchNode, subject, FUNCTIONS, (parameter) => {
     const type = parameter.childForFieldName('type');
     return { name: parameter.childForFieldName('pattern')?.text, type: type ? namedChildren(type).find((n) => n.type === 'type_identifier')?.text : undefined };

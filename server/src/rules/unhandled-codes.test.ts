@@ -128,6 +128,12 @@ ruleTester(unhandledCodes, {
       output: `type E = 'ok' | 'spam_risk_too_many_posts' | 'internal_error';\nfunction f(e: E) {\n  switch (e) {\n    case 'spam_risk_too_many_posts':\n      return 1;\n    // retry: retry later with exponential backoff\n    case 'internal_error':\n      throw new Error('TODO: handle these TikTok errors (retry): retry later with exponential backoff');\n    // not a TikTok error code: handle as your code needs\n    case 'ok':\n      throw new Error('TODO: handle these values');\n  }\n}\n`,
     },
     {
+      name: 'TypeScript: a variable declared with a union type before the switch types its subject too',
+      language: 'typescript',
+      code: `type E = 'spam_risk_too_many_posts' | 'internal_error';\nfunction f(r: { code: string }) {\n  const e: E = r.code as E;\n  switch (e) {\n    case 'spam_risk_too_many_posts':\n      return 1;\n  }\n}\n`,
+      errors: [{ message: /^1 member of E is not handled by this switch\nretry \(1\): internal_error\n/ }],
+    },
+    {
       name: 'TypeScript: a subject typed as a string enum gets new cases that are its members',
       language: 'typescript',
       code: `enum E {\n  Spam = 'spam_risk_too_many_posts',\n  Limit = 'rate_limit_exceeded',\n}\nfunction f(e: E) {\n  switch (e) {\n    case E.Spam:\n      return 1;\n  }\n}\n`,
