@@ -69,6 +69,14 @@ test("the reference's 25 entries are its own words: code, category, action, mess
   );
 });
 
+test("names other protocols use (TLS's alerts, OAuth's errors) make no file worth parsing, with a shared code beside them", () => {
+  // As a TLS library lists its alerts, beside a comment that says "internal".
+  const tls = 'const alerts = { internal_error: 80, access_denied: 49 };\n// see "internal"\n';
+  assert.equal(namesEnoughCodes(tls, 2), false);
+  assert.equal(namesEnoughCodes(Buffer.from(tls), 2), false);
+  assert.equal(namesEnoughCodes(tls + 'x = "rate_limit_exceeded";\n', 2), true);
+});
+
 test('every code TikTok documents is known, with the field it arrives in; the OAuth names are generic', () => {
   for (const code of ['invalid_param', 'publish_not_cancellable', 'auth_removed', 'internal_error', 'invalid_publish_id', 'token_not_authorized_for_specified_publish_id', 'app_version_check_failed', 'publish_cancelled']) {
     const entry = catalog.get(code);

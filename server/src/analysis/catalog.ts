@@ -68,7 +68,7 @@ export interface ErrorEntry {
   readonly solution?: string;
   /** Other APIs use this code too: alone it does not make a switch TikTok's. */
   readonly shared: boolean;
-  /** An OAuth 2.0 name every OAuth server uses: never counted towards making a construct TikTok's. */
+  /** A name other protocols use too (OAuth 2.0's, TLS's `internal_error`): never counted towards making a construct TikTok's. */
   readonly generic: boolean;
   /** An everyday word: recognised only as the whole content of a string literal. */
   readonly wholeStringOnly: boolean;
@@ -321,7 +321,7 @@ export function namesEnoughCodes(text: Searchable, minimumKnownCodes: number, ca
   let enough = false;
   forEachMention(text, cat, (code) => {
     const entry = cat.get(code);
-    // OAuth's generic names never count: every OAuth server uses them.
+    // Generic names never count: every OAuth server, every TLS library uses them.
     if (entry?.generic) return false;
     if (entry && entry.shared) named.add(code);
     return (enough = !entry || !entry.shared || named.size >= minimumKnownCodes);
