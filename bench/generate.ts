@@ -2,7 +2,7 @@
 // strings and comments among ordinary code, and a tree of files of which 1% mention codes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalog } from '../server/src/analysis/catalog';
+import { catalog } from '../server/src/analysis/catalog/catalog';
 
 /** mulberry32: a small seeded generator, so every run measures the same text. */
 export function random(seed: number): () => number {

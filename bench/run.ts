@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { analyzeParsed, analyzeText, fixAllText } from '../server/src/analysis/analyze';
-import { catalog } from '../server/src/analysis/catalog';
+import { catalog } from '../server/src/analysis/catalog/catalog';
 import { loadGrammar, ParsedDocument } from '../server/src/analysis/parsing';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
 import { languageForId, languages } from '../server/src/languages';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import Ajv from 'ajv';
 import fc from 'fast-check';
-import { buildCatalog, catalog, codeMentions, groupByAction, namesEnoughCodes } from '../server/src/analysis/catalog';
+import { buildCatalog, catalog, codeMentions, groupByAction, namesEnoughCodes } from '../server/src/analysis/catalog/catalog';
 
 const json = JSON.parse(readFileSync('data/tiktok-errors.json', 'utf8'));
 const schema = JSON.parse(readFileSync('data/tiktok-errors.schema.json', 'utf8'));

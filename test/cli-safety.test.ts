@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
-import { readForAnalysis } from '../server/src/analysis/readForAnalysis';
+import { readForAnalysis } from '../server/src/analysis/files/readForAnalysis';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
 import { languageForPath } from '../server/src/languages';
 import { analyzeText } from '../server/src/analysis/analyze';

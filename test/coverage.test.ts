@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../server/src/analysis/coverage';
+import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../server/src/analysis/files/coverage';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
-import { readForAnalysis, readSourceFile } from '../server/src/analysis/readForAnalysis';
+import { readForAnalysis, readSourceFile } from '../server/src/analysis/files/readForAnalysis';
 
 const MarkdownIt = createRequire(__filename)('markdown-it') as new (options: object) => { render(markdown: string): string };
 

@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeParsed, analyzeText, fixAllText, type Analysis } from '../server/src/analysis/analyze';
-import { groupByAction } from '../server/src/analysis/catalog';
+import { groupByAction } from '../server/src/analysis/catalog/catalog';
 import { loadGrammar, ParsedDocument } from '../server/src/analysis/parsing';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
-import { disableFix } from '../server/src/analysis/suppressions';
+import { disableFix } from '../server/src/analysis/fixes/suppressions';
 import { applyEdits } from '../server/src/analysis/text';
 import { languages } from '../server/src/languages';
 import type { LanguageSupport } from '../server/src/languages/language';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
-import { catalog } from '../../server/src/analysis/catalog';
+import { catalog } from '../../server/src/analysis/catalog/catalog';
 import { startServer, type TestClient } from '../helpers/lspClient';
 
 let client: TestClient;

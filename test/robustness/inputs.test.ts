@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { pathological } from '../../bench/generate';
 import { analyzeParsed, analyzeText, fixAllText } from '../../server/src/analysis/analyze';
 import { loadGrammar, ParsedDocument } from '../../server/src/analysis/parsing';
-import { codesInText } from '../../server/src/analysis/codeOccurrences';
+import { codesInText } from '../../server/src/analysis/catalog/codeOccurrences';
 import { DEFAULT_SETTINGS } from '../../server/src/analysis/settings';
 import { languageForId, languages } from '../../server/src/languages';
 

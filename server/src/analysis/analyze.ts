@@ -1,13 +1,13 @@
 // Runs every rule over a document's TikTok constructs.
 import type { LanguageSupport } from '../languages/language';
 import { rules } from '../rules';
-import { catalog as defaultCatalog, type Catalog } from './catalog';
-import { findTikTokConstructsSteps, type TikTokConstruct } from './constructs';
+import { catalog as defaultCatalog, type Catalog } from './catalog/catalog';
+import { findTikTokConstructsSteps, type TikTokConstruct } from './constructs/constructs';
 import type { Finding } from './findings';
 import { loadGrammar, ParsedDocument } from './parsing';
 import type { Settings } from './settings';
 import { runInSlices, runToEnd, type SliceOptions, type Steps } from './slices';
-import { withoutSuppressed } from './suppressions';
+import { withoutSuppressed } from './fixes/suppressions';
 import { applyEdits, spansOverlap, type TextEdit } from './text';
 
 export interface Analysis {

@@ -1,5 +1,5 @@
 // The user's settings (`tiktokErrors.*`), checked once: a bad value falls back to its default with a warning.
-import { SET_IDS, type SetId } from './catalog';
+import { SET_IDS, type SetId } from './catalog/catalog';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleId = 'unhandled-codes' | 'unknown-code' | 'duplicate-case';

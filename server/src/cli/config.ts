@@ -2,7 +2,7 @@
 // `tiktokErrors` block of `.vscode/settings.json` at the root, then from flags.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorReason, readSmallFile } from '../analysis/readForAnalysis';
+import { errorReason, readSmallFile } from '../analysis/files/readForAnalysis';
 import { readSettings, type Settings } from '../analysis/settings';
 
 /** VS Code's settings files are JSON with comments and trailing commas: drop both outside strings. */

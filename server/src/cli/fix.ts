@@ -7,9 +7,9 @@ import { closeSync, constants, fdatasyncSync, fstatSync, ftruncateSync, openSync
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { analyzeText, fixAllText } from '../analysis/analyze';
-import { errorReason, type FileStamp } from '../analysis/readForAnalysis';
+import { errorReason, type FileStamp } from '../analysis/files/readForAnalysis';
 import type { Settings } from '../analysis/settings';
-import { encodeSource } from '../analysis/sourceBytes';
+import { encodeSource } from '../analysis/files/sourceBytes';
 import type { FileReport } from './checkFiles';
 
 export interface FileFix {

@@ -3,9 +3,9 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { renderCardText } from '../analysis/card';
-import { catalog, type Action } from '../analysis/catalog';
-import { renderCoverageText, scanCoverage } from '../analysis/coverage';
+import { renderCardText } from '../analysis/catalog/card';
+import { catalog, type Action } from '../analysis/catalog/catalog';
+import { renderCoverageText, scanCoverage } from '../analysis/files/coverage';
 import type { Severity } from '../analysis/settings';
 import { checkPaths, InputError } from './checkFiles';
 import { ConfigError, loadConfig, settingsFrom } from './config';

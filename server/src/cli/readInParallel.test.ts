@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { once } from 'node:events';
-import { readForAnalysis } from '../analysis/readForAnalysis';
+import { readForAnalysis } from '../analysis/files/readForAnalysis';
 import { readAllForAnalysis, startSecondThread } from './readInParallel';
 
 const settings = { maxFileSize: 1_000, minimumKnownCodes: 2 };

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readForAnalysis, type ReadForAnalysis, type ReadSettings } from '../analysis/readForAnalysis';
+import { readForAnalysis, type ReadForAnalysis, type ReadSettings } from '../analysis/files/readForAnalysis';
 import type { ReadWork, ReadWorkerReply } from './readWorker';
 
 /** From this many files on, the second thread helps: below, it would be ready about when the reading is done. */

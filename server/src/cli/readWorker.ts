@@ -2,7 +2,7 @@
 // them from the shared counter and reads them as the main thread does, then sends back what is not "no
 // handling" (most files are, and need not cross). Given nothing, it ends.
 import { parentPort } from 'node:worker_threads';
-import { readForAnalysis, type ReadForAnalysis, type ReadSettings } from '../analysis/readForAnalysis';
+import { readForAnalysis, type ReadForAnalysis, type ReadSettings } from '../analysis/files/readForAnalysis';
 
 export interface ReadWork {
   readonly files: readonly string[];

@@ -2,7 +2,7 @@
 // "fix all" fix of each finding as a SARIF fix.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { catalog } from '../analysis/catalog';
+import { catalog } from '../analysis/catalog/catalog';
 import type { Severity } from '../analysis/settings';
 import { ruleDocPath, ruleDocUri } from '../ruleDocs';
 import { rules } from '../rules';

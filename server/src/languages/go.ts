@@ -1,6 +1,6 @@
 // Go: expression `switch` with `case "a", "b":` and `switch {` over tests; if/else chains with `==` and
 // `slices.Contains`; map literals.
-import { readTestedArms } from '../analysis/chains';
+import { readTestedArms } from '../analysis/constructs/chains';
 import type { Node } from '../analysis/parsing';
 import {
   cStyleChains,

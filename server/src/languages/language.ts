@@ -1,6 +1,6 @@
 // What one language file provides: how to find branching constructs in its tree, and how to write new arms.
-import type { Action } from '../analysis/catalog';
-import { normalizeName, type Declaration } from '../analysis/declarations';
+import type { Action } from '../analysis/catalog/catalog';
+import { normalizeName, type Declaration } from '../analysis/resolution/declarations';
 import type { Node } from '../analysis/parsing';
 import type { Span } from '../analysis/text';
 

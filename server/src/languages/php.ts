@@ -1,6 +1,6 @@
 // PHP: `switch` and `match`, on a subject or on `(true)` over tests; if/elseif chains with `===` and
 // `in_array`; array literals keyed by codes.
-import { readTestedArms } from '../analysis/chains';
+import { readTestedArms } from '../analysis/constructs/chains';
 import type { Node } from '../analysis/parsing';
 import {
   binaryOperands,

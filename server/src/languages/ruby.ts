@@ -1,6 +1,6 @@
 // Ruby: `case`/`when "a", "b"` with `else` as the default, and `case` with no subject over tests; if/elsif
 // chains with `==` and `%w[…].include?`; hashes keyed by strings or symbols.
-import { readTestedArms } from '../analysis/chains';
+import { readTestedArms } from '../analysis/constructs/chains';
 import type { Node } from '../analysis/parsing';
 import {
   keyValuePairs,

@@ -1,6 +1,6 @@
 // TypeScript: `switch`/`case`, if/else chains, object literals and `new Map([[…]])` keyed by codes.
 // JavaScript and TSX reuse this file with their own grammars.
-import { readTestedArms } from '../analysis/chains';
+import { readTestedArms } from '../analysis/constructs/chains';
 import type { Node } from '../analysis/parsing';
 import {
   keyValuePairs,

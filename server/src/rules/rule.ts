@@ -1,6 +1,6 @@
 // One rule, one file: each reads a TikTok construct and returns its findings.
-import type { Catalog } from '../analysis/catalog';
-import type { TikTokConstruct } from '../analysis/constructs';
+import type { Catalog } from '../analysis/catalog/catalog';
+import type { TikTokConstruct } from '../analysis/constructs/constructs';
 import type { Finding } from '../analysis/findings';
 import type { RuleId, Settings } from '../analysis/settings';
 import type { ConstructFamily, LanguageSupport } from '../languages/language';

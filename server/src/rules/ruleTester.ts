@@ -1,8 +1,8 @@
 // A small rule tester in the manner of ESLint's: tables of valid and invalid code, one rule at a time.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { catalog } from '../analysis/catalog';
-import { findTikTokConstructs } from '../analysis/constructs';
+import { catalog } from '../analysis/catalog/catalog';
+import { findTikTokConstructs } from '../analysis/constructs/constructs';
 import type { Finding } from '../analysis/findings';
 import { loadGrammar, ParsedDocument } from '../analysis/parsing';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../analysis/settings';

@@ -1,4 +1,4 @@
-import { catalog } from '../analysis/catalog';
+import { catalog } from '../analysis/catalog/catalog';
 import { ignoreAllBut, ruleTester } from './ruleTester';
 import { unhandledCodes } from './unhandled-codes';
 

@@ -1,10 +1,10 @@
 // unhandled-codes: a TikTok construct that forgets codes. Fixes add the missing arms, grouped by action.
-import { groupByAction, type Catalog } from '../analysis/catalog';
-import type { TikTokConstruct } from '../analysis/constructs';
+import { groupByAction, type Catalog } from '../analysis/catalog/catalog';
+import type { TikTokConstruct } from '../analysis/constructs/constructs';
 import type { Settings, Severity } from '../analysis/settings';
 import type { Finding, Fix } from '../analysis/findings';
 import type { Span } from '../analysis/text';
-import { insertArms } from '../analysis/insertArms';
+import { insertArms } from '../analysis/fixes/insertArms';
 import { armNoun, plural, type Rule, type RuleContext } from './rule';
 
 const messages = new WeakMap<Catalog, WeakMap<Settings, Map<string, string>>>();

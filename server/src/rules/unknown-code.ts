@@ -1,5 +1,5 @@
 // unknown-code: a label in a TikTok construct that is a near miss of a catalog code (a typo, or the wrong case).
-import type { Catalog } from '../analysis/catalog';
+import type { Catalog } from '../analysis/catalog/catalog';
 import type { Finding } from '../analysis/findings';
 import { editDistance } from '../analysis/text';
 import { type Rule } from './rule';

@@ -1,10 +1,10 @@
 // Where a TikTok error code stands in a document: in a string literal, a comment or an object key when the
 // language has a grammar, or as a whole word anywhere else (plain text, logs, Markdown, JSON, YAML).
-import type { LanguageSupport } from '../languages/language';
+import type { LanguageSupport } from '../../languages/language';
 import { catalog as defaultCatalog, type Catalog, type ErrorEntry } from './catalog';
-import { normalizeName, type Declarations } from './declarations';
-import type { Node, ParsedDocument } from './parsing';
-import { lineEndAt, lineStartAt, type Span } from './text';
+import { normalizeName, type Declarations } from '../resolution/declarations';
+import type { Node, ParsedDocument } from '../parsing';
+import { lineEndAt, lineStartAt, type Span } from '../text';
 
 export interface CodeOccurrence {
   readonly entry: ErrorEntry;

@@ -1,9 +1,9 @@
 // Where a code is recognised, and where it is not: one table per kind of document.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { languageForId } from '../languages';
+import { languageForId } from '../../languages/index';
 import { codeAtInText, codeAtInTree, codesInText, codesInTree } from './codeOccurrences';
-import { loadGrammar, ParsedDocument } from './parsing';
+import { loadGrammar, ParsedDocument } from '../parsing';
 
 async function codesIn(languageId: string, text: string): Promise<string[]> {
   const language = languageForId(languageId);

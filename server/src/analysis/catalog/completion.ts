@@ -1,10 +1,10 @@
 // Which codes to offer where the cursor stands: only inside a string literal, with the codes a TikTok
 // switch still misses first when that string is one of its labels.
-import type { LanguageSupport } from '../languages/language';
+import type { LanguageSupport } from '../../languages/language';
 import { catalog as defaultCatalog, type Catalog, type ErrorEntry } from './catalog';
-import type { TikTokConstruct } from './constructs';
-import type { Node, ParsedDocument } from './parsing';
-import type { Span } from './text';
+import type { TikTokConstruct } from '../constructs/constructs';
+import type { Node, ParsedDocument } from '../parsing';
+import type { Span } from '../text';
 
 export interface CodeSuggestion {
   readonly entry: ErrorEntry;

@@ -1,9 +1,9 @@
 // Where and how new arms go into an existing construct: before the default arm (or at the end), indented
 // and quoted like the arms already there, with the document's own line breaks. Chains get new branches,
 // lookup maps new entries whose values copy the shape of the existing ones.
-import type { Action } from './catalog';
-import type { ArmShape, ConstructShape, LanguageSupport, RenderedLine, RenderStyle, StubGroup } from '../languages/language';
-import { catalog as defaultCatalog, groupByAction, type Catalog } from './catalog';
+import type { Action } from '../catalog/catalog';
+import type { ArmShape, ConstructShape, LanguageSupport, RenderedLine, RenderStyle, StubGroup } from '../../languages/language';
+import { catalog as defaultCatalog, groupByAction, type Catalog } from '../catalog/catalog';
 import {
   detectEol,
   documentIndentUnit,
@@ -15,7 +15,7 @@ import {
   restOfLineIsBlank,
   whitespaceAt,
   type TextEdit,
-} from './text';
+} from '../text';
 
 /**
  * A new map entry's value in the shape of the existing ones: a string (or strings joined) gets the code's own

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { languageForId } from '../languages';
-import { analyzeParsed, analyzeText } from './analyze';
-import { loadGrammar, ParsedDocument } from './parsing';
-import { DEFAULT_SETTINGS } from './settings';
+import { languageForId } from '../../languages/index';
+import { analyzeParsed, analyzeText } from '../analyze';
+import { loadGrammar, ParsedDocument } from '../parsing';
+import { DEFAULT_SETTINGS } from '../settings';
 import { disableFix } from './suppressions';
-import { applyEdits } from './text';
-import { checkers, compile, hasTool } from '../../../test/helpers/compilers';
+import { applyEdits } from '../text';
+import { checkers, compile, hasTool } from '../../../../test/helpers/compilers';
 
 /** A TikTok switch with a typo and a duplicate: one finding of each rule, on lines 2, 4 and 5. */
 const SWITCH = ['switch (c) {', '  case "spam_risk_text": a(); break;', '  case "internal": b(); break;', '  case "spam_risk_txt": c(); break;', '  case "internal": d(); break;', '}'];

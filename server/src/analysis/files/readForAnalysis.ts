@@ -1,8 +1,8 @@
 // Reads source files up to a size limit and sifts out those that cannot hold TikTok handling, for `check`
 // and the coverage scan. Kept apart from the walk: the command line's second thread loads only this.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { catalog as defaultCatalog, namesEnoughCodes, type Catalog } from './catalog';
-import type { Settings } from './settings';
+import { catalog as defaultCatalog, namesEnoughCodes, type Catalog } from '../catalog/catalog';
+import type { Settings } from '../settings';
 import { decodeSource } from './sourceBytes';
 
 /** Where files are read: one buffer, grown to the largest file read, instead of one allocation per file. */

@@ -1,10 +1,10 @@
 // Comments that turn rules off for one line, as ESLint's do: `// tiktok-errors-disable-next-line unhandled-codes`
 // above a line, or `# tiktok-errors-disable-line` at its end. With no rule named, every rule is off there.
-import type { LanguageSupport } from '../languages/language';
-import type { Finding, Fix } from './findings';
-import type { Node, ParsedDocument } from './parsing';
-import { RULE_IDS, type RuleId } from './settings';
-import { detectEol, lineEndAt, lineStartAt } from './text';
+import type { LanguageSupport } from '../../languages/language';
+import type { Finding, Fix } from '../findings';
+import type { Node, ParsedDocument } from '../parsing';
+import { RULE_IDS, type RuleId } from '../settings';
+import { detectEol, lineEndAt, lineStartAt } from '../text';
 
 const MARK = 'tiktok-errors-disable-';
 const DIRECTIVE = /tiktok-errors-disable-(next-line|line)\b([^\r\n]*)/g;

@@ -1,7 +1,7 @@
 // Lookup maps keyed by codes: object and dict literals, map literals, `Map.ofEntries(…)`, arrays of pairs.
-import { readStringLiteral, spanOf, type ArmShape, type ConstructShape, type LanguageSupport, type MapSupport, type ValueShape } from '../languages/language';
-import type { Node } from './parsing';
-import { lineEndAt } from './text';
+import { readStringLiteral, spanOf, type ArmShape, type ConstructShape, type LanguageSupport, type MapSupport, type ValueShape } from '../../languages/language';
+import type { Node } from '../parsing';
+import { lineEndAt } from '../text';
 
 function quoteOf(text: string): string {
   const quote = /["']/.exec(text)?.[0];

@@ -1,12 +1,12 @@
 // Which catalog codes a whole workspace handles, and where: a case label in any TikTok construct.
 // The Markdown report is for people and the command line; editors show the data in their own views.
 import * as path from 'node:path';
-import { languageForPath } from '../languages';
-import { analyzeText } from './analyze';
-import { escapeMarkdown } from './card';
-import { codeSpan, displayPath } from './displayPath';
-import { catalog as defaultCatalog, groupByAction, SET_IDS, type Action, type Catalog, type SetId } from './catalog';
-import type { Settings } from './settings';
+import { languageForPath } from '../../languages/index';
+import { analyzeText } from '../analyze';
+import { escapeMarkdown } from '../catalog/card';
+import { codeSpan, displayPath } from '../displayPath';
+import { catalog as defaultCatalog, groupByAction, SET_IDS, type Action, type Catalog, type SetId } from '../catalog/catalog';
+import type { Settings } from '../settings';
 import { readForAnalysis } from './readForAnalysis';
 import { walkSourceFiles } from './workspaceFiles';
 

@@ -5,7 +5,7 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { join, resolve, sep as separator } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { languageForPath } from '../languages';
+import { languageForPath } from '../../languages/index';
 import { readSmallFile } from './readForAnalysis';
 
 export interface WalkOptions {

@@ -1,6 +1,6 @@
 // if/else chains that compare one subject with codes: `if (code === "a") … else if (["b", "c"].includes(code)) … else …`.
-import { spanOf, type ArmShape, type ChainSupport, type Comparison, type ConstructShape, type LabelShape } from '../languages/language';
-import type { Node } from './parsing';
+import { spanOf, type ArmShape, type ChainSupport, type Comparison, type ConstructShape, type LabelShape } from '../../languages/language';
+import type { Node } from '../parsing';
 
 /** Parentheses around a condition or one of its parts change nothing. */
 function unwrap(node: Node): Node {

@@ -1,13 +1,13 @@
 // Finds the branching constructs of a document and decides which of them branch on TikTok error codes.
-import type { ConstructShape, LanguageSupport } from '../languages/language';
-import { catalog as defaultCatalog, codeMentions, namesEnoughCodes, SET_IDS, type Catalog, type SetId } from './catalog';
+import type { ConstructShape, LanguageSupport } from '../../languages/language';
+import { catalog as defaultCatalog, codeMentions, namesEnoughCodes, SET_IDS, type Catalog, type SetId } from '../catalog/catalog';
 import { readChain, readGuardRun } from './chains';
 import { readMap } from './lookupMaps';
-import { lineEndAt, lineStartAt, type Span } from './text';
-import { compileQuery, type Node, type ParsedDocument } from './parsing';
-import type { Settings } from './settings';
-import { runToEnd, type Steps } from './slices';
-import { Declarations, type Declaration, type DeclaredType } from './declarations';
+import { lineEndAt, lineStartAt, type Span } from '../text';
+import { compileQuery, type Node, type ParsedDocument } from '../parsing';
+import type { Settings } from '../settings';
+import { runToEnd, type Steps } from '../slices';
+import { Declarations, type Declaration, type DeclaredType } from '../resolution/declarations';
 
 export interface TikTokConstruct {
   readonly shape: ConstructShape;
