@@ -76,7 +76,9 @@ const declarations: NonNullable<LanguageSupport['declarations']> = {
     };
     if (node.type !== 'class_definition') {
       const constant = assignment(node);
-      return constant ? { constants: [constant] } : undefined;
+      if (constant) return { constants: [constant] };
+      const collection = collectionAssignment(node);
+      return collection ? { constants: [], collections: [collection] } : undefined;
     }
     const name = node.childForFieldName('name')?.text;
     const body = node.childForFieldName('body');
@@ -89,6 +91,19 @@ const declarations: NonNullable<LanguageSupport['declarations']> = {
   },
 };
 const FUNCTIONS = new Set(['function_definition']);
+
+/** `NAME = frozenset({"a", "b"})`, `NAME = {"a", "b"}`, a tuple or a list of strings: a collection of codes. */
+function collectionAssignment(node: Node): [string, string[]] | undefined {
+  const left = node.childForFieldName('left');
+  let right = node.childForFieldName('right');
+  if (left?.type !== 'identifier' || !right) return undefined;
+  if (right.type === 'call' && /^(frozenset|set|tuple|list)$/.test(right.childForFieldName('function')?.text ?? '')) {
+    const args = namedChildren(right.childForFieldName('arguments') ?? right);
+    right = args.length === 1 ? args[0]! : null;
+  }
+  const labels = right && ['tuple', 'set', 'list'].includes(right.type) ? stringElements(right) : undefined;
+  return labels ? [left.text, labels.map((l) => l.value)] : undefined;
+}
 
 const LEAVING = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
 
@@ -134,7 +149,13 @@ const chains: ChainSupport = {
     if (node.type !== 'comparison_operator' || operands.length !== 2 || operators.length !== 1) return undefined;
     const [left, right] = operands as [Node, Node];
     if (operators[0]!.type === '==') return equalityWithString(left, right, isString);
-    if (operators[0]!.type !== 'in' || isString(left) || !['tuple', 'set', 'list'].includes(right.type)) return undefined;
+    if (operators[0]!.type !== 'in' || isString(left)) return undefined;
+    // A collection of codes bound to a name (`code in RETRYABLE`): its codes are resolved later.
+    if (right.type === 'identifier' || (right.type === 'attribute' && /^[\w.]+$/.test(right.text))) {
+      const named = namedLabel(right, ['identifier', 'attribute']);
+      return named ? { subject: left.text.trim(), labels: [named] } : undefined;
+    }
+    if (!['tuple', 'set', 'list'].includes(right.type)) return undefined;
     const labels = stringElements(right);
     return labels ? { subject: left.text.trim(), labels } : undefined;
   },

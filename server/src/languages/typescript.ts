@@ -117,8 +117,10 @@ function membership(node: Node): ReturnType<ChainSupport['compare']> {
   if (method === 'has' && list?.type === 'new_expression' && list.childForFieldName('constructor')?.text === 'Set') {
     const setArgs = namedChildren(list.childForFieldName('arguments') ?? list);
     list = setArgs.length === 1 ? setArgs[0]! : null;
-  } else if (method !== 'includes') return undefined;
-  const labels = list?.type === 'array' ? stringElements(list) : undefined;
+  } else if (method !== 'includes' && method !== 'has') return undefined;
+  // A collection of codes bound to a name (`RETRYABLE.has(code)`): its codes are resolved later.
+  const named = list && (list.type === 'identifier' || list.type === 'member_expression') ? namedLabel(list, NAME_TYPES) : undefined;
+  const labels = named ? [named] : list?.type === 'array' ? stringElements(list) : undefined;
   return labels ? { subject: args[0]!.text.trim(), labels } : undefined;
 }
 
@@ -187,6 +189,17 @@ const ecmaScriptMaps: MapSupport = {
     }),
 };
 
+/** The codes of `['a', 'b']` or `new Set(['a', 'b'])` (`as const` or not): strings only, else undefined. */
+function collectionOf(value: Node): string[] | undefined {
+  let list: Node | null = value.type === 'as_expression' ? value.namedChild(0) : value;
+  if (list?.type === 'new_expression' && list.childForFieldName('constructor')?.text === 'Set') {
+    const args = namedChildren(list.childForFieldName('arguments') ?? list);
+    list = args.length === 1 ? args[0]! : null;
+  }
+  const labels = list?.type === 'array' ? stringElements(list) : undefined;
+  return labels?.map((l) => l.value);
+}
+
 /** A string literal's value, where it is one plain string. */
 const stringValue = (node: Node | null | undefined) => (node && (node.type === 'string' || node.type === 'template_string') ? readStringLiteral(node)?.value : undefined);
 
@@ -200,6 +213,7 @@ function ecmaScriptDeclarations(typed: boolean): NonNullable<LanguageSupport['de
     read(node) {
       if (node.type === 'lexical_declaration') {
         const constants: Array<[string, string]> = [];
+        const collections: Array<[string, string[]]> = [];
         for (const declarator of namedChildren(node).filter((n) => n.type === 'variable_declarator')) {
           const name = declarator.childForFieldName('name');
           let value = declarator.childForFieldName('value');
@@ -207,6 +221,7 @@ function ecmaScriptDeclarations(typed: boolean): NonNullable<LanguageSupport['de
           if (value.type === 'as_expression') value = value.namedChild(0);
           const text = stringValue(value);
           if (text !== undefined) constants.push([name.text, text]);
+          else if (value && collectionOf(value)) collections.push([name.text, collectionOf(value)!]);
           else if (value?.type === 'object') {
             for (const pair of keyValuePairs(value)) {
               const key = pair.key.type === 'property_identifier' ? pair.key.text : stringValue(pair.key);
@@ -215,7 +230,7 @@ function ecmaScriptDeclarations(typed: boolean): NonNullable<LanguageSupport['de
             }
           }
         }
-        return constants.length > 0 ? { constants } : undefined;
+        return constants.length > 0 || collections.length > 0 ? { constants, collections } : undefined;
       }
       const name = node.childForFieldName('name')?.text;
       if (!name) return undefined;

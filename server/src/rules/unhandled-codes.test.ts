@@ -105,6 +105,21 @@ ruleTester(unhandledCodes, {
   ],
   invalid: [
     {
+      name: 'Python: collections of codes bound to names, in membership tests, read as their codes; new branches test literals',
+      language: 'python',
+      code: `RETRYABLE = frozenset({"internal", "rate_limit_exceeded"})\nTERMINAL = ("spam_risk_too_many_posts",)\n\n\ndef f(code):\n    if code in RETRYABLE:\n        return 1\n    elif code in TERMINAL:\n        return 2\n    return 0\n`,
+      settings: { ignoreCodes: ignoreAllBut('internal', 'rate_limit_exceeded', 'spam_risk_too_many_posts', 'access_token_invalid') },
+      errors: [{ message: /^1 TikTok error code is not handled by this if\/else chain\nrefresh-token \(1\): access_token_invalid\n/ }],
+      output: `RETRYABLE = frozenset({"internal", "rate_limit_exceeded"})\nTERMINAL = ("spam_risk_too_many_posts",)\n\n\ndef f(code):\n    if code in RETRYABLE:\n        return 1\n    elif code in TERMINAL:\n        return 2\n    elif code == "access_token_invalid":\n        # refresh-token: send the user through TikTok OAuth again\n        raise NotImplementedError("TODO: handle these TikTok errors (refresh-token): send the user through TikTok OAuth again")\n    return 0\n`,
+    },
+    {
+      name: 'TypeScript: a Set and an array of codes bound to names, in .has and .includes tests',
+      language: 'typescript',
+      code: `const RETRYABLE = new Set(['internal', 'rate_limit_exceeded']);\nconst TERMINAL: string[] = ['spam_risk_too_many_posts'];\nfunction f(code: string) {\n  if (RETRYABLE.has(code)) {\n    return 1;\n  } else if (TERMINAL.includes(code)) {\n    return 2;\n  }\n  return 0;\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('internal', 'rate_limit_exceeded', 'spam_risk_too_many_posts', 'access_token_invalid') },
+      errors: [{ message: /^1 TikTok error code is not handled by this if\/else chain\nrefresh-token \(1\): access_token_invalid\n/ }],
+    },
+    {
       name: 'Python: a run of guarding ifs over one subject reads as a chain; the code after it is the default; new guards follow the last',
       language: 'python',
       code: `def handle(code):\n    if code == "access_token_invalid":\n        return reconnect()\n    if code in ("rate_limit_exceeded", "spam_risk_too_many_posts"):\n        return later()\n    log(code)\n`,

@@ -144,6 +144,8 @@ function mayDeclareCodes(text: string, codes: readonly number[]): boolean {
     while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
     const c = text[i];
     if (c === ':' || c === '(') return true;
+    // The first code of a collection bound to a name: `X = frozenset({"code", …})`, `const X = new Set(['code', …])`.
+    if ((c === '[' || c === '{') && /(=|\b(frozenset|set|tuple|list|Set)\s*\()\s*[\[{(]?\s*$/.test(text.slice(Math.max(0, i - 40), i))) return true;
     if (c === '=' && !'=!<>'.includes(text[i - 1] ?? '')) return true;
     // A later member of a TypeScript union: `type U = 'ok' | 'code'`.
     if (c === '|' && /\btype\s+[A-Za-z_$][\w$]*\s*=[^\n]*$/.test(text.slice(Math.max(0, i - 256), i))) return true;
@@ -410,7 +412,7 @@ export function* findTikTokConstructsSteps(doc: ParsedDocument, language: Langua
   if (!directives && !namesEnoughCodes(doc.text, settings.minimumKnownCodes, catalog)) return constructs;
   const declared = new Declarations(language.enumLabel);
   let found = yield* findConstructs(doc, language, catalog, declared);
-  if (declared.constants.size > 0) {
+  if (declared.constants.size > 0 || declared.collections.size > 0) {
     // Read again where the constants are used: constructs whose labels are only names of them. What both
     // readings find is kept once.
     const names = usesOf(doc.text, declared);
@@ -452,7 +454,7 @@ export function* findTikTokConstructsSteps(doc: ParsedDocument, language: Langua
 
 /** Where the names that hold codes (`Codes` of `Codes.SPAM`, `SPAM`) are written as whole words. */
 function usesOf(text: string, declared: Declarations): number[] {
-  const roots = new Set([...declared.constants.keys()].map((name) => name.split('.')[0]!));
+  const roots = new Set([...declared.constants.keys(), ...declared.collections.keys()].map((name) => name.split('.')[0]!));
   // A switch over an enum may name its members unqualified (Java): their own names count too.
   for (const member of declared.enumMembers) roots.add(member.slice(member.lastIndexOf('.') + 1));
   const offsets: number[] = [];
@@ -481,6 +483,9 @@ function resolveLabels(shape: ConstructShape, declared: Declarations): Construct
       ...arm,
       labels: arm.labels.flatMap((label) => {
         if (label.name === undefined) return [label];
+        // A collection of codes in a membership test (`code in RETRYABLE`) stands for each of its codes.
+        const collection = declared.collections.get(label.name);
+        if (collection) return collection.map((value) => ({ ...label, value }));
         // A switch over an enum may name its members unqualified (Java's `case SPAM:`).
         const value = declared.constants.get(label.name) ?? (shape.subjectType !== undefined ? declared.constants.get(`${shape.subjectType}.${label.name}`) : undefined);
         return value === undefined ? [] : [{ ...label, value }];

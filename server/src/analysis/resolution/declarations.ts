@@ -11,14 +11,17 @@ export interface DeclaredType {
   readonly members: ReadonlyArray<{ readonly value: string; readonly name?: string }>;
 }
 
-/** One declaration as a language reads it: constants (name → value) and at most one type. */
+/** One declaration as a language reads it: constants (name → value), collections of codes, at most one type. */
 export interface Declaration {
   readonly constants: ReadonlyArray<readonly [name: string, value: string]>;
+  /** A set, list or tuple of codes bound to a name (`RETRYABLE = frozenset({…})`, `const SIGNALS = new Set([…])`). */
+  readonly collections?: ReadonlyArray<readonly [name: string, values: readonly string[]]>;
   readonly type?: DeclaredType;
 }
 
 export class Declarations {
   readonly constants = new Map<string, string>();
+  readonly collections = new Map<string, readonly string[]>();
   readonly types = new Map<string, DeclaredType>();
   /** Names of enum members: of the enum's type, not strings, so no label of a string switch. */
   readonly enumMembers = new Set<string>();
@@ -28,6 +31,7 @@ export class Declarations {
 
   add(declaration: Declaration): void {
     for (const [name, value] of declaration.constants) this.constants.set(name, value);
+    for (const [name, values] of declaration.collections ?? []) this.collections.set(name, values);
     const type = declaration.type;
     if (!type) return;
     if (type.kind === 'enum') for (const member of type.members) if (member.name) this.enumMembers.add(member.name);
@@ -37,12 +41,12 @@ export class Declarations {
   }
 
   get empty(): boolean {
-    return this.constants.size === 0 && this.types.size === 0;
+    return this.constants.size === 0 && this.types.size === 0 && this.collections.size === 0;
   }
 
   /** A key that changes when anything declared changes: classifications made under another are not reused. */
   get key(): string {
-    return JSON.stringify([[...this.constants], [...this.types]]);
+    return JSON.stringify([[...this.constants], [...this.types], [...this.collections]]);
   }
 
   /**
