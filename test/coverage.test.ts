@@ -68,7 +68,7 @@ test('the report lists every code of each set, by set then by action, with where
   const root = workspace();
   const markdown = renderCoverageMarkdown(await scanCoverage([root], DEFAULT_SETTINGS, { exclude: ['out/', 'src/huge.ts'] }));
   assert.match(markdown, /^# TikTok error handling coverage\n\n\*\*8 of 25 handled; refresh-token 2\/3, retry 3\/3, user-error 3\/19; documented error\.code 4\/19, fail\\_reason 4\/13, OAuth error 0\/10\*\*/);
-  assert.match(markdown, /## the reference's 25: 8\/25\n\nthe reference's codes\.\n\n### refresh-token: 2\/3/);
+  assert.match(markdown, /## reference: 8\/25\n\nthe reference's codes\.\n\n### refresh-token: 2\/3/);
   assert.match(markdown, /## fail\\_reason: 4\/13\n/);
   assert.match(markdown, /- ✅ `access_token_invalid`: `src\/publish\.ts:4:10`\n/);
   assert.match(markdown, /- ❌ `scope_permission_missed`: not handled/);

@@ -123,7 +123,7 @@ export function coverageSummary(report: CoverageReport, catalog: Catalog = defau
 
 /** Short names of the sets, as a summary line and a tree show them. */
 export const SET_LABEL: Record<SetId, string> = {
-  reference: "the reference's 25",
+  reference: 'reference',
   official: 'documented error.code',
   fail_reason: 'fail_reason',
   oauth: 'OAuth error',
