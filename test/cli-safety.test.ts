@@ -213,3 +213,17 @@ test('a file over the size limit is named in a warning', () => {
   assert.equal(run.stderr, 'warning: big.ts: not read (over the size limit of 1,000 bytes)\n');
   assert.match(run.stdout, /1 file checked, 1 parsed, 1 skipped as too large\n$/);
 });
+
+test('a file whose switches use constants imported from another file of the tree is checked and fixed through the import', () => {
+  const root = folder();
+  mkdirSync(join(root, 'src'));
+  writeFileSync(join(root, 'src', 'codes.ts'), `export enum TikTokError {\n  Spam = 'spam_risk_too_many_posts',\n  Token = 'access_token_invalid',\n  Limit = 'rate_limit_exceeded',\n}\n`);
+  const handler = `import { TikTokError as E } from './codes';\n\nexport function f(e: E): number {\n  switch (e) {\n    case E.Spam:\n      return 1;\n    case E.Token:\n      return 2;\n  }\n  return 0;\n}\n`;
+  writeFileSync(join(root, 'src', 'handler.ts'), handler);
+  const { stdout } = cli(root, ['check', '--fail-on', 'none']);
+  // The type as this file names it.
+  assert.match(stdout, /^src\/handler\.ts:4:3: warning unhandled-codes: 1 member of E is not handled by this switch$/m);
+  assert.match(stdout, /2 files checked, 2 parsed\n$/);
+  assert.equal(cli(root, ['check', '--fix']).code, 0);
+  assert.match(readFileSync(join(root, 'src', 'handler.ts'), 'utf8'), /\n {4}case E\.Limit:\n/);
+});

@@ -1,9 +1,10 @@
 // Diagnostics and code actions over real JSON-RPC on stdio: TypeScript and Python, edits sent incrementally.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
@@ -163,4 +164,34 @@ test("each diagnostic links to its rule's own page, a file shipped in the .vsix 
     assert.ok(packaged.includes(`docs/rules/${String(d.code)}.md`));
     assert.match(readFileSync(file, 'utf8'), new RegExp(`^# \`${String(d.code)}\``));
   }
+});
+
+test('a switch over constants imported from another file: read through the import, and checked again when that file changes, open or on disk', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tiktok-imports-'));
+  const codesPath = join(dir, 'codes.ts');
+  const codes = (members: string) => `export enum TikTokError {\n${members}}\n`;
+  writeFileSync(codesPath, codes(`  Spam = 'spam_risk_too_many_posts',\n  Token = 'access_token_invalid',\n  Limit = 'rate_limit_exceeded',\n`));
+  const handlerUri = pathToFileURL(join(dir, 'handler.ts')).href;
+  const handler = `import { TikTokError } from './codes';\n\nexport function f(e: TikTokError): number {\n  switch (e) {\n    case TikTokError.Spam:\n      return 1;\n    case TikTokError.Token:\n      return 2;\n  }\n  return 0;\n}\n`;
+  const first = client.nextDiagnostics(handlerUri, 1);
+  await client.open(handlerUri, 'typescript', handler);
+  assert.deepEqual((await first).map((d) => String(d.message).split('\n')[0]), ['1 member of TikTokError is not handled by this switch']);
+
+  // The source opened and edited: one more member, one more missing.
+  const codesUri = pathToFileURL(codesPath).href;
+  await client.open(codesUri, 'typescript', readFileSync(codesPath, 'utf8'));
+  const second = client.nextDiagnostics(handlerUri, 1);
+  await client.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: codesUri, version: 2 },
+    contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: "  Internal = 'internal',\n" }],
+  });
+  assert.deepEqual((await second).map((d) => String(d.message).split('\n')[0]), ['2 members of TikTokError are not handled by this switch']);
+
+  // Closed, then changed on disk: the watcher's notification re-checks the importer.
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: codesUri } });
+  await client.nextDiagnostics(handlerUri, 1);
+  writeFileSync(codesPath, codes(`  Spam = 'spam_risk_too_many_posts',\n  Token = 'access_token_invalid',\n`));
+  const third = client.nextDiagnostics(handlerUri, 1);
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: codesUri, type: 2 }] });
+  assert.deepEqual(await third, []);
 });

@@ -6,6 +6,7 @@ import { findTikTokConstructsSteps, type TikTokConstruct } from './constructs/co
 import type { Finding } from './findings';
 import { loadGrammar, ParsedDocument } from './parsing';
 import type { Settings } from './settings';
+import type { Declarations } from './resolution/declarations';
 import { runInSlices, runToEnd, type SliceOptions, type Steps } from './slices';
 import { withoutSuppressed } from './fixes/suppressions';
 import { applyEdits, spansOverlap, type TextEdit } from './text';
@@ -15,13 +16,13 @@ export interface Analysis {
   readonly findings: readonly Finding[];
 }
 
-export function analyzeParsed(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): Analysis {
-  return runToEnd(analysisSteps(doc, language, settings, catalog));
+export function analyzeParsed(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog, imported?: Declarations): Analysis {
+  return runToEnd(analysisSteps(doc, language, settings, catalog, imported));
 }
 
 /** The analysis in steps, for runInSlices: the server answers other requests between slices. */
-export function* analysisSteps(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): Steps<Analysis> {
-  const constructs = yield* findTikTokConstructsSteps(doc, language, settings, catalog);
+export function* analysisSteps(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog, imported?: Declarations): Steps<Analysis> {
+  const constructs = yield* findTikTokConstructsSteps(doc, language, settings, catalog, imported);
   const context = { text: doc.text, language, settings, catalog };
   const all: Finding[] = [];
   for (const [i, construct] of constructs.entries()) {
@@ -39,10 +40,10 @@ export function* analysisSteps(doc: ParsedDocument, language: LanguageSupport, s
 }
 
 /** Parses `text` once and analyses it: for callers that keep no tree (the CLI, tests). */
-export async function analyzeText(text: string, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): Promise<Analysis> {
+export async function analyzeText(text: string, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog, imported?: Declarations): Promise<Analysis> {
   const doc = new ParsedDocument(await loadGrammar(language.grammarFile), text);
   try {
-    return analyzeParsed(doc, language, settings, catalog);
+    return analyzeParsed(doc, language, settings, catalog, imported);
   } finally {
     doc.dispose();
   }
@@ -92,29 +93,36 @@ function* fixAllEdits(findings: readonly Finding[], text: string): Steps<TextEdi
  * The text after every "fix all" fix, rule by rule in the rules' order, re-analysing between rules:
  * a typo fixed first is not then added again as a missing code.
  */
-export async function fixAllText(text: string, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): Promise<string> {
+export async function fixAllText(text: string, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog, imported?: Declarations): Promise<string> {
   const doc = new ParsedDocument(await loadGrammar(language.grammarFile), text);
   try {
-    return runToEnd(fixAllSteps(doc, language, settings, catalog));
+    return runToEnd(fixAllSteps(doc, language, settings, catalog, imported));
   } finally {
     doc.dispose();
   }
 }
 
 /** fixAllText in slices: stops with Cancelled when `shouldStop` says so between two slices. */
-export async function fixAllTextInSlices(text: string, language: LanguageSupport, settings: Settings, options: SliceOptions, catalog: Catalog = defaultCatalog): Promise<string> {
+export async function fixAllTextInSlices(
+  text: string,
+  language: LanguageSupport,
+  settings: Settings,
+  options: SliceOptions,
+  catalog: Catalog = defaultCatalog,
+  imported?: Declarations,
+): Promise<string> {
   const doc = new ParsedDocument(await loadGrammar(language.grammarFile), text);
   try {
-    return await runInSlices(fixAllSteps(doc, language, settings, catalog), options);
+    return await runInSlices(fixAllSteps(doc, language, settings, catalog, imported), options);
   } finally {
     doc.dispose();
   }
 }
 
-function* fixAllSteps(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog): Steps<string> {
+function* fixAllSteps(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog, imported?: Declarations): Steps<string> {
   let before: string | undefined;
   for (let pass = 0; pass < 20; pass++) {
-    const { findings } = yield* analysisSteps(doc, language, settings, catalog);
+    const { findings } = yield* analysisSteps(doc, language, settings, catalog, imported);
     // A pass that left every finding as it was made no progress: a fix that does not do what it says must
     // not be applied again and again.
     const now = findings.map((f) => `${f.rule}\u0000${f.message}`).join('\u0001');

@@ -1,11 +1,14 @@
 // Runs the analysis over files on disk: the walk, the skips (counted), and a cheap pre-filter; only files
 // that name enough catalog codes to hold a TikTok construct are parsed.
-import { promises as fs, realpathSync } from 'node:fs';
+import { promises as fs, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../analysis/analyze';
 import type { Finding } from '../analysis/findings';
 import type { Settings } from '../analysis/settings';
-import { errorReason, type FileStamp } from '../analysis/files/readForAnalysis';
+import { errorReason, readSmallFile, type FileStamp } from '../analysis/files/readForAnalysis';
+import type { Declarations } from '../analysis/resolution/declarations';
+import { ImportResolver } from '../imports';
+import { mayDeclareCodes } from '../analysis/constructs/constructs';
 import { under, walkSourceFiles } from '../analysis/files/workspaceFiles';
 import { languageForPath } from '../languages';
 import type { LanguageSupport } from '../languages/language';
@@ -15,6 +18,8 @@ import { readAllForAnalysis, startSecondThread, type SecondThread } from './read
 export interface FileReport {
   readonly path: string;
   readonly text: string;
+  /** What the file imports from others of the tree, for its analysis and its fixes. */
+  readonly imported?: Declarations;
   /** The file as it was read: `--fix` writes only while it is still so. */
   readonly stamp?: FileStamp;
   readonly language: LanguageSupport;
@@ -31,6 +36,29 @@ export interface CheckReport {
 }
 
 export class InputError extends Error {}
+
+/** TypeScript and JavaScript files, the ones whose imports are followed. */
+const IMPORTING = /\.(ts|tsx|mts|js|mjs|jsx)$/;
+
+/** A file's text from the disk, or undefined where it is no readable regular file within the limit. */
+function diskReader(maxBytes: number): (file: string) => string | undefined {
+  return (file) => {
+    try {
+      return readSmallFile(file, maxBytes);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** Whether a TypeScript or JavaScript file worth parsing declares codes that others may import. */
+async function someDeclare(files: ReadonlyArray<{ file: string; text: string }>, resolver: ImportResolver, settings: Settings): Promise<boolean> {
+  for (const { file, text } of files) {
+    // Parsed again only where a code is written as a declaration would write it.
+    if (IMPORTING.test(file) && mayDeclareCodes(text) && (await resolver.declarationsIn(path.resolve(file), settings))) return true;
+  }
+  return false;
+}
 
 /** Why a path given on the command line cannot be checked, in a few words. */
 function pathProblem(error: NodeJS.ErrnoException): string {
@@ -119,13 +147,32 @@ export async function checkPaths(paths: readonly string[], settings: Settings, h
     else if (read.skipped === 'binary') skippedBinary++;
     else if (read.skipped === 'unreadable') unreadable.push({ path: files[index]!, reason: read.reason });
   }
+  // Files that import code constants from others hold no code themselves: where a file worth parsing declares
+  // some, the TypeScript and JavaScript files the sift passed by are read again for their imports.
+  const resolver = new ImportResolver(diskReader(settings.maxFileSize));
+  if (await someDeclare(toParse, resolver, settings)) {
+    for (const [index, read] of results.entries()) {
+      if (read.skipped !== 'no handling' || !IMPORTING.test(files[index]!)) continue;
+      let text: string;
+      let stamp: FileStamp;
+      try {
+        text = readSmallFile(files[index]!, settings.maxFileSize);
+        const { size, mtimeMs, ino, dev } = statSync(files[index]!);
+        stamp = { size, mtimeMs, ino, dev };
+      } catch {
+        continue;
+      }
+      if ((await resolver.importedInto(path.resolve(files[index]!), text, settings)).declarations) toParse.push({ file: files[index]!, text, stamp });
+    }
+  }
   let done = files.length - toParse.length;
   hooks.beforeParsing?.(toParse.reduce((sum, c) => sum + c.text.length, 0));
   const reports: FileReport[] = [];
   for (const { file, text, stamp } of toParse) {
     const language = languageForPath(file)!;
-    const { findings } = await analyzeText(text, language, settings);
-    reports.push({ path: file, text, stamp, language, findings });
+    const { declarations: imported } = await resolver.importedInto(path.resolve(file), text, settings);
+    const { findings } = await analyzeText(text, language, settings, undefined, imported);
+    reports.push({ path: file, text, stamp, language, findings, ...(imported ? { imported } : {}) });
     progress(++done);
   }
   return {

@@ -26,7 +26,7 @@ export async function computeFixes(files: readonly FileReport[], settings: Setti
   for (const file of files) {
     const fixable = file.findings.filter((f) => f.fixes.some((x) => x.inFixAll)).length;
     if (fixable === 0) continue;
-    const after = await fixAllText(file.text, file.language, settings);
+    const after = await fixAllText(file.text, file.language, settings, undefined, file.imported);
     if (after !== file.text) fixes.push({ path: file.path, before: file.text, after, fixed: fixable, stamp: file.stamp, report: file });
   }
   return fixes;
@@ -115,7 +115,7 @@ export async function applyFixes(fixes: readonly FileFix[], settings: Settings):
       outcome.skipped.push({ fix, reason: error.message });
       continue;
     }
-    const { findings } = await analyzeText(fix.after, fix.report.language, settings);
+    const { findings } = await analyzeText(fix.after, fix.report.language, settings, undefined, fix.report.imported);
     outcome.written.push({ fix, report: { ...fix.report, text: fix.after, findings } });
   }
   return outcome;

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { analysisSteps, analyzeParsed, type Analysis } from '../analysis/analyze';
 import { Cancelled, runInSlices, SLICE_MS } from '../analysis/slices';
+import type { Declarations } from '../analysis/resolution/declarations';
 import { loadGrammar, ParsedDocument } from '../analysis/parsing';
 import { languageEnabled, type Settings } from '../analysis/settings';
 import { languageForId } from '../languages';
@@ -23,8 +24,8 @@ function wellFormed(change: TextDocumentContentChangeEvent): TextDocumentContent
 
 export class OpenDocument {
   private parsed: ParsedDocument | undefined;
-  private cached: { version: number; settings: Settings; analysis: Analysis } | undefined;
-  private running: { version: number; settings: Settings; analysis: Promise<Analysis> } | undefined;
+  private cached: { version: number; settings: Settings; imports: string; analysis: Analysis } | undefined;
+  private running: { version: number; settings: Settings; imports: string; analysis: Promise<Analysis> } | undefined;
   private stopped = false;
   private closed = false;
   private toldTooLarge = false;
@@ -106,10 +107,10 @@ export class OpenDocument {
   analysis(settings: Settings): Analysis | undefined {
     if (!this.parsed || !this.language || !languageEnabled(settings, this.text.languageId)) return undefined;
     if (this.tooLarge(settings, this.log)) return undefined;
-    if (this.cached && this.cached.version === this.text.version && this.cached.settings === settings) return this.cached.analysis;
+    if (this.cached && this.cached.version === this.text.version && this.cached.settings === settings && this.cached.imports === '') return this.cached.analysis;
     this.onUse(this);
     const analysis = analyzeParsed(this.parsed, this.language, settings);
-    this.cached = { version: this.text.version, settings, analysis };
+    this.cached = { version: this.text.version, settings, imports: '', analysis };
     return analysis;
   }
 
@@ -118,24 +119,26 @@ export class OpenDocument {
    * Cancelled when `shouldStop` says so, or when the tree it reads changes (an edit, or the tree given up to
    * the memory budget); callers of the same version and settings share one run.
    */
-  async analysisInSlices(settings: Settings, shouldStop: () => boolean = () => false): Promise<Analysis | undefined> {
+  async analysisInSlices(settings: Settings, shouldStop: () => boolean = () => false, imported?: Declarations): Promise<Analysis | undefined> {
+    // What other files declare, as imported here, is part of what an analysis was made under.
+    const imports = imported?.key ?? '';
     this.stopped = false;
     if (!this.parsed || !this.language || !languageEnabled(settings, this.text.languageId)) return undefined;
     if (this.tooLarge(settings, this.log)) return undefined;
     const { version } = this.text;
-    if (this.cached && this.cached.version === version && this.cached.settings === settings) return this.cached.analysis;
-    if (!this.running || this.running.version !== version || this.running.settings !== settings) {
+    if (this.cached && this.cached.version === version && this.cached.settings === settings && this.cached.imports === imports) return this.cached.analysis;
+    if (!this.running || this.running.version !== version || this.running.settings !== settings || this.running.imports !== imports) {
       this.onUse(this);
       const parsed = this.parsed;
       const language = this.language;
       void parsed.tree; // parsed now, so that the generation below is the tree's the steps read
       const generation = parsed.generation;
-      const run = runInSlices(analysisSteps(parsed, language, settings), { shouldStop: () => (this.stopped = this.closed || parsed.generation !== generation) });
-      const running = { version, settings, analysis: run };
+      const run = runInSlices(analysisSteps(parsed, language, settings, undefined, imported), { shouldStop: () => (this.stopped = this.closed || parsed.generation !== generation) });
+      const running = { version, settings, imports, analysis: run };
       this.running = running;
       void run.then(
         (analysis) => {
-          if (this.text.version === version) this.cached = { version, settings, analysis };
+          if (this.text.version === version) this.cached = { version, settings, imports, analysis };
         },
         () => {},
       ).finally(() => {

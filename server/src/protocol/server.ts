@@ -2,6 +2,19 @@
 // Runs over stdio (`node dist/server.js --stdio`) for any editor, or over IPC under VS Code.
 import { pathToFileURL } from 'node:url';
 import { WorkspaceRoots } from './workspaceRoots';
+import { fileURLToPath } from 'node:url';
+import { readSmallFile } from '../analysis/files/readForAnalysis';
+import type { Declarations } from '../analysis/resolution/declarations';
+import { ImportResolver } from '../imports';
+
+/** A `file:` URI's path, or undefined where it has none. */
+function pathOf(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -102,10 +115,50 @@ export function startServer(connection: Connection): void {
     for (const doc of documents.all()) void publishDiagnostics(doc);
   }
 
+  /**
+   * What other files declare that a document imports (`import { Codes } from './codes'`): read from the open
+   * documents first, else from the disk. Each source's importers are remembered, so that a change to it
+   * re-checks them.
+   */
+  const importers = new Map<string, Set<string>>();
+  const imports = new ImportResolver((path) => {
+    const open = documents.all().find((d) => d.uri.startsWith('file:') && pathOf(d.uri) === path);
+    if (open) return open.text.getText();
+    try {
+      return readSmallFile(path, settings.maxFileSize);
+    } catch {
+      return undefined;
+    }
+  });
+  async function importsOf(doc: OpenDocument): Promise<Declarations | undefined> {
+    const path = doc.uri.startsWith('file:') ? pathOf(doc.uri) : undefined;
+    if (path === undefined || !doc.language?.declarations) return undefined;
+    try {
+      const { declarations, sources } = await imports.importedInto(path, doc.text.getText(), settings);
+      for (const source of sources) (importers.get(source) ?? importers.set(source, new Set()).get(source)!).add(doc.uri);
+      return declarations;
+    } catch (error) {
+      warn(`reading the imports of ${doc.uri} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+  /** A file changed: forget what was read of it, and check again the open documents that import it. */
+  function sourceChanged(uri: string): void {
+    if (!uri.startsWith('file:')) return;
+    const path = pathOf(uri);
+    if (path === undefined) return;
+    imports.invalidate(path);
+    for (const importer of importers.get(path) ?? []) {
+      const doc = documents.get(importer);
+      if (doc && importer !== uri) scheduleDiagnostics(doc);
+    }
+  }
+
   /** The analysis of a document in slices, so that hover and cancellations are answered meanwhile; undefined when stopped. */
   async function analysisOf(doc: OpenDocument, what: string, shouldStop: () => boolean): Promise<Analysis | undefined> {
     try {
-      return await doc.analysisInSlices(settings, shouldStop);
+      const imported = await importsOf(doc);
+      return await doc.analysisInSlices(settings, shouldStop, imported);
     } catch (error) {
       if (!(error instanceof Cancelled)) warn(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
@@ -167,6 +220,13 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  // Files changed on disk (the client watches TypeScript and JavaScript files): their importers are checked again.
+  connection.onNotification('workspace/didChangeWatchedFiles', (params: unknown) => {
+    const changes = isObject(params) && Array.isArray(params.changes) ? params.changes : undefined;
+    if (!changes) return ignored('workspace/didChangeWatchedFiles', undefined);
+    for (const change of changes) if (isObject(change) && typeof change.uri === 'string') sourceChanged(change.uri);
+  });
+
   connection.onNotification('workspace/didChangeWorkspaceFolders', (params: unknown) => {
     const event = isObject(params) ? params.event : undefined;
     if (!isObject(event) || !Array.isArray(event.added) || !Array.isArray(event.removed)) return ignored('workspace/didChangeWorkspaceFolders', undefined);
@@ -198,6 +258,7 @@ export function startServer(connection: Connection): void {
       return ignored('textDocument/didOpen', undefined);
     }
     void publishDiagnostics(documents.open(item.uri, item.languageId, item.version, item.text));
+    sourceChanged(item.uri);
   });
 
   connection.onDidChangeTextDocument((params) => {
@@ -210,6 +271,7 @@ export function startServer(connection: Connection): void {
     if (!doc) return;
     guarded('applying a change to ' + doc.uri, undefined, () => doc.applyChanges(contentChanges, version));
     scheduleDiagnostics(doc);
+    sourceChanged(doc.uri);
   });
 
   connection.onDidCloseTextDocument((params) => {
@@ -219,6 +281,8 @@ export function startServer(connection: Connection): void {
     pending.delete(uri);
     documents.close(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // Its importers read it from the disk again.
+    sourceChanged(uri);
   });
 
   async function codeAt(uri: string, position: Position, token?: CancellationToken) {
@@ -324,7 +388,7 @@ export function startServer(connection: Connection): void {
       const version = doc.text.version;
       try {
         // In slices: a long fix all stops as soon as it is cancelled or the document changes.
-        const after = await fixAllTextInSlices(before, doc.language, settings, { shouldStop: () => token.isCancellationRequested || doc.text.version !== version });
+        const after = await fixAllTextInSlices(before, doc.language, settings, { shouldStop: () => token.isCancellationRequested || doc.text.version !== version }, undefined, await importsOf(doc));
         const edit = minimalEdit(before, after);
         if (edit && doc.text.version === version) {
           actions.push({ title: 'Fix all TikTok error handling problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: [toTextEdit(doc.text, edit)] } } });

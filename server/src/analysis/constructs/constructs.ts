@@ -137,7 +137,7 @@ const DECLARES_TYPES = /\benum\s+[A-Za-z_$]|\btype\s+[A-Za-z_$][\w$]*\s*=/;
  * not after `==`, `===`, `!=` or `=>`. Files where no code is so written are read without the declarations'
  * patterns, which cost every query over the file.
  */
-function mayDeclareCodes(text: string, codes: readonly number[]): boolean {
+export function mayDeclareCodes(text: string, codes: readonly number[] = codeMentions(text)): boolean {
   for (const at of codes) {
     let i = at - 1;
     if (text[i] === '"' || text[i] === "'" || text[i] === '`') i--;
@@ -157,7 +157,7 @@ function mayDeclareCodes(text: string, codes: readonly number[]): boolean {
  * `names`: where the file's code constants are used; given, only the subtrees that hold them are read (a
  * switch over `Codes.SPAM` holds no code's text), and the cache of subtrees is left alone.
  */
-function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog: Catalog, declared: Declarations, names?: readonly number[]): Steps<Found[]> {
+function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog: Catalog, declared: Declarations, names?: readonly number[], importsTypes = false): Steps<Found[]> {
   const codes = names ?? codeMentions(doc.text, catalog);
   const mentions = codes;
   if (mentions.length === 0) return [];
@@ -172,7 +172,7 @@ function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog
   const root = doc.tree.rootNode;
   // With a syntax error anywhere, recovery can change nodes far from the edit: read everything afresh. So too
   // where the file declares types: a switch's subject then has a type read from outside its subtree.
-  const cache = names || root.hasError || (declares && DECLARES_TYPES.test(doc.text)) ? undefined : new Map<string, CachedSubtree>();
+  const cache = names || root.hasError || importsTypes || (declares && DECLARES_TYPES.test(doc.text)) ? undefined : new Map<string, CachedSubtree>();
   // A reading for the constants' names finds what a reading for codes passed by: it reuses none of that.
   const previous = subtreeCache.get(doc);
   const found: Found[] = [];
@@ -401,17 +401,28 @@ function expectedSet(doc: ParsedDocument, language: LanguageSupport, shape: Cons
   return found;
 }
 
-export function findTikTokConstructs(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): TikTokConstruct[] {
-  return runToEnd(findTikTokConstructsSteps(doc, language, settings, catalog));
+export function findTikTokConstructs(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog, imported?: Declarations): TikTokConstruct[] {
+  return runToEnd(findTikTokConstructsSteps(doc, language, settings, catalog, imported));
 }
 
-export function* findTikTokConstructsSteps(doc: ParsedDocument, language: LanguageSupport, settings: Settings, catalog: Catalog = defaultCatalog): Steps<TikTokConstruct[]> {
+/** `imported`: what the files this one imports declare, under the names it imports them by. */
+export function* findTikTokConstructsSteps(
+  doc: ParsedDocument,
+  language: LanguageSupport,
+  settings: Settings,
+  catalog: Catalog = defaultCatalog,
+  imported?: Declarations,
+): Steps<TikTokConstruct[]> {
   const constructs: TikTokConstruct[] = [];
   // A directive makes a construct TikTok's whatever it names: then the text is read whatever codes it holds.
   const directives = doc.text.includes(EXPECT_MARK);
-  if (!directives && !namesEnoughCodes(doc.text, settings.minimumKnownCodes, catalog)) return constructs;
+  const importing = imported !== undefined && !imported.empty;
+  // A file whose labels are all imported names holds no code: what it imports is reason enough to read it.
+  if (!directives && !importing && !namesEnoughCodes(doc.text, settings.minimumKnownCodes, catalog)) return constructs;
   const declared = new Declarations(language.enumLabel);
-  let found = yield* findConstructs(doc, language, catalog, declared);
+  // A subject typed by an imported type has its type outside its switch: then nothing is reused.
+  let found = yield* findConstructs(doc, language, catalog, declared, undefined, importing && imported.types.size > 0);
+  if (importing) declared.addAll(imported);
   if (declared.constants.size > 0 || declared.collections.size > 0) {
     // Read again where the constants are used: constructs whose labels are only names of them. What both
     // readings find is kept once.

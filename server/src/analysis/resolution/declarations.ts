@@ -40,6 +40,41 @@ export class Declarations {
     this.types.set(type.name, known?.kind === 'enum' && type.kind === 'enum' ? { ...type, members: [...known.members, ...type.members] } : type);
   }
 
+  /** Everything `other` declares, as if declared here. */
+  addAll(other: Declarations): void {
+    for (const [name, value] of other.constants) this.constants.set(name, value);
+    for (const [name, values] of other.collections) this.collections.set(name, values);
+    for (const [name, type] of other.types) this.types.set(name, type);
+    for (const member of other.enumMembers) this.enumMembers.add(member);
+  }
+
+  /**
+   * What this file's declarations are called in a file that imports `imported` as `local` (`import { Codes as C }`):
+   * `Codes.SPAM` becomes `C.SPAM`. With `imported` undefined, every name gets the prefix `local.` (`import * as N`).
+   */
+  renamed(imported: string | undefined, local: string, into: Declarations): void {
+    const rename = (name: string): string | undefined => {
+      if (imported === undefined) return `${local}.${name}`;
+      if (name === imported) return local;
+      return name.startsWith(imported + '.') ? local + name.slice(imported.length) : undefined;
+    };
+    for (const [name, value] of this.constants) {
+      const to = rename(name);
+      if (to !== undefined) into.constants.set(to, value);
+    }
+    for (const [name, values] of this.collections) {
+      const to = rename(name);
+      if (to !== undefined) into.collections.set(to, values);
+    }
+    for (const [name, type] of this.types) {
+      const to = rename(name);
+      if (to === undefined) continue;
+      const members = type.members.map((m) => (m.name ? { ...m, name: rename(m.name) ?? m.name } : m));
+      into.types.set(to, { ...type, name: to, members });
+      for (const m of members) if (m.name && type.kind === 'enum') into.enumMembers.add(m.name);
+    }
+  }
+
   get empty(): boolean {
     return this.constants.size === 0 && this.types.size === 0 && this.collections.size === 0;
   }
@@ -68,4 +103,50 @@ export class Declarations {
 /** `Codes['SPAM']`, `Codes["SPAM"]` and `Codes::SPAM` name what `Codes.SPAM` names. */
 export function normalizeName(text: string): string {
   return text.replace(/\s+/g, '').replace(/::/g, '.').replace(/\[(['"])([A-Za-z_$][\w$]*)\1\]/g, '.$2');
+}
+
+/** One `import … from './x'` of a TypeScript or JavaScript file: relative specifiers only. */
+export interface ImportClause {
+  readonly from: string;
+  /** `import { A, B as C }`: [imported, local] pairs. */
+  readonly names: ReadonlyArray<readonly [imported: string, local: string]>;
+  /** `import * as N`. */
+  readonly namespace?: string;
+}
+
+const IMPORT = /\bimport\s+(?:type\s+)?(?:\{([^}]*)\}|\*\s+as\s+([A-Za-z_$][\w$]*))\s+from\s+(['"])(\.{1,2}\/[^'"\n]*)\3/g;
+
+/** The relative imports of a file's text: `import { A, B as C } from './codes'`, `import * as N from '../codes'`. */
+export function importsOf(text: string): ImportClause[] {
+  if (!text.includes('import')) return [];
+  const clauses: ImportClause[] = [];
+  for (const match of text.matchAll(IMPORT)) {
+    const from = match[4]!;
+    if (match[2]) {
+      clauses.push({ from, names: [], namespace: match[2] });
+      continue;
+    }
+    const names = match[1]!
+      .split(',')
+      .map((part) => part.trim().replace(/^type\s+/, ''))
+      .filter(Boolean)
+      .map((part) => {
+        const [imported, local] = part.split(/\s+as\s+/);
+        return [imported!.trim(), (local ?? imported!).trim()] as const;
+      });
+    clauses.push({ from, names });
+  }
+  return clauses;
+}
+
+/** What `clauses` bring in, given each source's own declarations (undefined where a source cannot be read). */
+export function importedDeclarations(clauses: readonly ImportClause[], declarationsOf: (from: string) => Declarations | undefined): Declarations {
+  const into = new Declarations();
+  for (const clause of clauses) {
+    const source = declarationsOf(clause.from);
+    if (!source) continue;
+    if (clause.namespace) source.renamed(undefined, clause.namespace, into);
+    for (const [imported, local] of clause.names) source.renamed(imported, local, into);
+  }
+  return into;
 }
