@@ -130,7 +130,16 @@ export function startServer(connection: Connection): void {
       return undefined;
     }
   });
-  async function importsOf(doc: OpenDocument): Promise<Declarations | undefined> {
+  /** Per document, what its imports brought at a version: completion asks on every keystroke in a string. */
+  const importsRead = new Map<string, { version: number; imported: Promise<Declarations | undefined> }>();
+  function importsOf(doc: OpenDocument): Promise<Declarations | undefined> {
+    const known = importsRead.get(doc.uri);
+    if (known && known.version === doc.text.version) return known.imported;
+    const imported = readImports(doc);
+    importsRead.set(doc.uri, { version: doc.text.version, imported });
+    return imported;
+  }
+  async function readImports(doc: OpenDocument): Promise<Declarations | undefined> {
     const path = doc.uri.startsWith('file:') ? pathOf(doc.uri) : undefined;
     if (path === undefined || !doc.language?.declarations) return undefined;
     try {
@@ -148,7 +157,9 @@ export function startServer(connection: Connection): void {
     const path = pathOf(uri);
     if (path === undefined) return;
     imports.invalidate(path);
+    importsRead.delete(uri);
     for (const importer of importers.get(path) ?? []) {
+      importsRead.delete(importer);
       const doc = documents.get(importer);
       if (doc && importer !== uri) scheduleDiagnostics(doc);
     }
