@@ -35,10 +35,10 @@ export class ImportResolver {
     const byFrom = new Map<string, Declarations | undefined>();
     for (const clause of clauses) {
       if (byFrom.has(clause.from)) continue;
-      const path = this.resolvePath(dirname(file), clause.from);
-      if (path === undefined || path === file) continue;
-      sources.push(path);
-      byFrom.set(clause.from, await this.declarationsOf(path, settings));
+      const source = this.resolveSource(dirname(file), clause.from);
+      if (source === undefined || source.path === file) continue;
+      sources.push(source.path);
+      byFrom.set(clause.from, await this.declarationsOf(source.path, source.text, settings));
     }
     const declarations = importedDeclarations(clauses, (from) => byFrom.get(from));
     return { sources, ...(declarations.empty ? {} : { declarations }) };
@@ -46,7 +46,8 @@ export class ImportResolver {
 
   /** What `path` itself declares of codes, where it declares any. */
   async declarationsIn(path: string, settings: Settings): Promise<Declarations | undefined> {
-    const declarations = await this.declarationsOf(path, settings);
+    const text = this.read(path);
+    const declarations = text === undefined ? undefined : await this.declarationsOf(path, text, settings);
     return declarations && !declarations.empty ? declarations : undefined;
   }
 
@@ -55,17 +56,17 @@ export class ImportResolver {
     this.parsed.delete(path);
   }
 
-  private resolvePath(dir: string, spec: string): string | undefined {
+  /** The file a relative specifier names, with its text: reading it is how a candidate is found to be there. */
+  private resolveSource(dir: string, spec: string): { path: string; text: string } | undefined {
     for (const candidate of CANDIDATES) {
       const path = resolve(dir, spec + candidate);
-      if (this.read(path) !== undefined) return path;
+      const text = this.read(path);
+      if (text !== undefined) return { path, text };
     }
     return undefined;
   }
 
-  private async declarationsOf(path: string, settings: Settings): Promise<Declarations | undefined> {
-    const text = this.read(path);
-    if (text === undefined) return undefined;
+  private async declarationsOf(path: string, text: string, settings: Settings): Promise<Declarations | undefined> {
     const known = this.parsed.get(path);
     if (known && known.text === text) return known.declarations;
     const language = languageForPath(path);

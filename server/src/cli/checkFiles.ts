@@ -140,7 +140,8 @@ export async function checkPaths(paths: readonly string[], settings: Settings, h
   const progress = (done: number) => done > shown && hooks.onProgress?.((shown = done), files.length);
   // Read and sift everything first: how much is left to parse is known before the parser is loaded.
   const { results } = await readAllForAnalysis(files, settings, { second, onRead: progress });
-  const toParse: Array<{ file: string; text: string; stamp: FileStamp }> = [];
+  // `imported`: known already for the files read again for their imports (undefined: not asked yet).
+  const toParse: Array<{ file: string; text: string; stamp: FileStamp; imported?: Declarations }> = [];
   for (const [index, read] of results.entries()) {
     if (read.skipped === undefined) toParse.push({ file: files[index]!, text: read.text, stamp: read.stamp });
     else if (read.skipped === 'large') large.push(files[index]!);
@@ -162,15 +163,16 @@ export async function checkPaths(paths: readonly string[], settings: Settings, h
       } catch {
         continue;
       }
-      if ((await resolver.importedInto(path.resolve(files[index]!), text, settings)).declarations) toParse.push({ file: files[index]!, text, stamp });
+      const { declarations: imported } = await resolver.importedInto(path.resolve(files[index]!), text, settings);
+      if (imported) toParse.push({ file: files[index]!, text, stamp, imported });
     }
   }
   let done = files.length - toParse.length;
   hooks.beforeParsing?.(toParse.reduce((sum, c) => sum + c.text.length, 0));
   const reports: FileReport[] = [];
-  for (const { file, text, stamp } of toParse) {
+  for (const { file, text, stamp, ...known } of toParse) {
     const language = languageForPath(file)!;
-    const { declarations: imported } = await resolver.importedInto(path.resolve(file), text, settings);
+    const imported = known.imported ?? (await resolver.importedInto(path.resolve(file), text, settings)).declarations;
     const { findings } = await analyzeText(text, language, settings, undefined, imported);
     reports.push({ path: file, text, stamp, language, findings, ...(imported ? { imported } : {}) });
     progress(++done);

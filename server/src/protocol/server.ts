@@ -1,20 +1,10 @@
 // The language server: a thin layer that turns the analysis into LSP responses.
 // Runs over stdio (`node dist/server.js --stdio`) for any editor, or over IPC under VS Code.
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WorkspaceRoots } from './workspaceRoots';
-import { fileURLToPath } from 'node:url';
 import { readSmallFile } from '../analysis/files/readForAnalysis';
 import type { Declarations } from '../analysis/resolution/declarations';
 import { ImportResolver } from '../imports';
-
-/** A `file:` URI's path, or undefined where it has none. */
-function pathOf(uri: string): string | undefined {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -58,6 +48,15 @@ export const REQUESTS = {
   literal: 'tiktokErrors/literal',
   coverage: 'tiktokErrors/coverage',
 } as const;
+
+/** A `file:` URI's path, or undefined where it has none. */
+function pathOf(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The most diagnostics published for one document. */
 const MAX_DIAGNOSTICS = 5_000;
