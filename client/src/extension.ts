@@ -254,8 +254,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TikTok
   const clientOptions: LanguageClientOptions = {
     // Every document: codes show up in code, logs, Markdown, JSON and YAML alike.
     documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
-    // Settings, and the TypeScript and JavaScript files others import code constants from.
-    synchronize: { configurationSection: 'tiktokErrors', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{ts,tsx,mts,js,mjs,jsx}') },
+    // Settings, and the source files others import code constants from (or share a package with).
+    synchronize: { configurationSection: 'tiktokErrors', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{ts,tsx,mts,cts,js,mjs,cjs,jsx,py,go,java,cs,php,rb,rs}') },
     outputChannelName: 'TikTok API Errors',
     // Cards are built from escaped catalog text: no command links, no HTML, whatever the server sends.
     markdown: { isTrusted: false, supportHtml: false },

@@ -1,72 +1,127 @@
-// What a TypeScript or JavaScript file imports from other files of the workspace (`import { Codes } from
-// './codes'`): their declarations of codes, under the names the file imports them by. The server reads open
-// documents first and the disk otherwise; the command line reads the disk. Each source is parsed once per
-// text it has.
-import { dirname, resolve } from 'node:path';
-import { declarationsOf, findTikTokConstructs } from './analysis/constructs/constructs';
+// What a file brings in from other files of the workspace: their declarations of codes, under the names the
+// file uses for them. Each language says how its text names other files (TypeScript's relative imports,
+// Python's `from .codes import X`, Rust's `mod`/`use`, Java's and PHP's `import`/`use`, Ruby's
+// `require_relative`) and which files share a package with no import at all (Go, Java, C#, PHP namespaces:
+// the files of one folder). This is the index of the workspace's declarations: every file read is parsed once
+// per text it has and kept until it changes, and the callers say when one does. The server reads open
+// documents first and the disk otherwise; the command line reads the disk.
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { mayDeclareCodes, readDeclarations } from './analysis/constructs/constructs';
 import { loadGrammar, ParsedDocument } from './analysis/parsing';
-import { importedDeclarations, importsOf, type Declarations } from './analysis/resolution/declarations';
-import type { Settings } from './analysis/settings';
+import { Declarations, importedDeclarations, type ImportClause } from './analysis/resolution/declarations';
 import { languageForPath } from './languages';
+import type { ImportSupport, LanguageSupport } from './languages/language';
 
-/** How a relative specifier may name a file: as written, with an extension, or as a folder's index. */
-const CANDIDATES = ['', '.ts', '.tsx', '.mts', '.js', '.mjs', '.jsx', '/index.ts', '/index.tsx', '/index.js'];
-const IMPORTING = new Set(['typescript', 'tsx', 'javascript']);
+/** How many folders above its own an absolute module path is looked for from (`app.codes`, `crate::codes`). */
+const UPWARD_LEVELS = 6;
 
 export interface Imported {
   /** What the imports bring in; undefined when they bring nothing. */
   readonly declarations?: Declarations;
-  /** The files the imports name, resolved: a change to one of them changes this file's analysis. */
+  /**
+   * The files the imports name, resolved, and for a package the folder (ending in the separator): a change to
+   * one of them, or a file added to or removed from the folder, changes this file's analysis.
+   */
   readonly sources: readonly string[];
+}
+
+export interface FileReaders {
+  /** A file's text, or undefined when it is not there (or not a regular file). */
+  read(path: string): string | undefined;
+  /** The names in a folder, or undefined when it cannot be listed. */
+  list?(dir: string): readonly string[] | undefined;
 }
 
 export class ImportResolver {
   private readonly parsed = new Map<string, { text: string; declarations?: Declarations }>();
+  /** Texts read, misses too: kept until `invalidate` says the file changed. */
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly listings = new Map<string, readonly string[] | undefined>();
 
-  /** `read`: a file's text, or undefined when it is not there (or not a regular file). */
-  constructor(private readonly read: (path: string) => string | undefined) {}
+  constructor(private readonly readers: FileReaders) {}
 
-  async importedInto(file: string, text: string, settings: Settings): Promise<Imported> {
+  async importedInto(file: string, text: string): Promise<Imported> {
     const language = languageForPath(file);
-    if (!language || !IMPORTING.has(language.name)) return { sources: [] };
-    const clauses = importsOf(text);
-    if (clauses.length === 0) return { sources: [] };
+    const support = language?.imports;
+    if (!support) return { sources: [] };
+    const dir = dirname(file);
+    const clauses = support.clauses(text, basename(file));
     const sources: string[] = [];
-    const byFrom = new Map<string, Declarations | undefined>();
+    const found = new Map<ImportClause, Declarations | undefined>();
     for (const clause of clauses) {
-      if (byFrom.has(clause.from)) continue;
-      const source = this.resolveSource(dirname(file), clause.from);
-      if (source === undefined || source.path === file) continue;
-      sources.push(source.path);
-      byFrom.set(clause.from, await this.declarationsOf(source.path, source.text, settings));
+      const source = this.resolveSource(dir, clause);
+      if (source === undefined || source === file) continue;
+      sources.push(source);
+      found.set(clause, await this.declarationsIn(source));
     }
-    const declarations = importedDeclarations(clauses, (from) => byFrom.get(from));
+    const declarations = importedDeclarations(clauses, (clause) => found.get(clause));
+    if (support.packageOf) {
+      sources.push(dir + sep);
+      for (const sibling of this.samePackage(file, text, language, support)) {
+        sources.push(sibling);
+        const theirs = await this.declarationsIn(sibling);
+        if (theirs) declarations.addAll(theirs);
+      }
+    }
     return { sources, ...(declarations.empty ? {} : { declarations }) };
   }
 
   /** What `path` itself declares of codes, where it declares any. */
-  async declarationsIn(path: string, settings: Settings): Promise<Declarations | undefined> {
-    const text = this.read(path);
-    const declarations = text === undefined ? undefined : await this.declarationsOf(path, text, settings);
+  async declarationsIn(path: string): Promise<Declarations | undefined> {
+    const text = this.textOf(path);
+    // Only a file where a code is written as a declaration would write it is parsed.
+    if (text === undefined || !mayDeclareCodes(text)) return undefined;
+    const declarations = await this.parse(path, text);
     return declarations && !declarations.empty ? declarations : undefined;
   }
 
-  /** Forgets what was read of `path`: it changed. */
+  /** Forgets what was read of `path`, and the listing of its folder: it changed, or was added or removed. */
   invalidate(path: string): void {
     this.parsed.delete(path);
+    this.texts.delete(path);
+    this.listings.delete(dirname(path));
   }
 
-  /** The file a relative specifier names, with its text: reading it is how a candidate is found to be there. */
-  private resolveSource(dir: string, spec: string): { path: string; text: string } | undefined {
-    for (const candidate of CANDIDATES) {
-      const path = resolve(dir, spec + candidate);
-      const text = this.read(path);
-      if (text !== undefined) return { path, text };
+  private textOf(path: string): string | undefined {
+    if (this.texts.has(path)) return this.texts.get(path);
+    const text = this.readers.read(path);
+    this.texts.set(path, text);
+    return text;
+  }
+
+  /** The other files of `file`'s folder in its language and package that it sees. */
+  private samePackage(file: string, text: string, language: LanguageSupport, support: ImportSupport): string[] {
+    const dir = dirname(file);
+    if (!this.listings.has(dir)) this.listings.set(dir, this.readers.list?.(dir));
+    const names = this.listings.get(dir) ?? [];
+    const own = support.packageOf!(text);
+    const siblings: string[] = [];
+    for (const name of names) {
+      const path = join(dir, name);
+      if (path === file || !language.fileExtensions.some((ending) => name.endsWith(ending))) continue;
+      if (support.sees && !support.sees(file, path)) continue;
+      const theirs = this.textOf(path);
+      if (theirs !== undefined && support.packageOf!(theirs) === own) siblings.push(path);
+    }
+    return siblings;
+  }
+
+  /** The first of a clause's paths that is there, from the file's folder (and for absolute paths, the ones above). */
+  private resolveSource(dir: string, clause: ImportClause): string | undefined {
+    let base = dir;
+    for (let level = 0; level <= (clause.upward ? UPWARD_LEVELS : 0); level++) {
+      for (const candidate of clause.from) {
+        const path = resolve(base, candidate);
+        if (this.textOf(path) !== undefined) return path;
+      }
+      const above = dirname(base);
+      if (above === base) break;
+      base = above;
     }
     return undefined;
   }
 
-  private async declarationsOf(path: string, text: string, settings: Settings): Promise<Declarations | undefined> {
+  private async parse(path: string, text: string): Promise<Declarations | undefined> {
     const known = this.parsed.get(path);
     if (known && known.text === text) return known.declarations;
     const language = languageForPath(path);
@@ -74,8 +129,7 @@ export class ImportResolver {
     if (language) {
       const doc = new ParsedDocument(await loadGrammar(language.grammarFile), text);
       try {
-        findTikTokConstructs(doc, language, settings);
-        declarations = declarationsOf(doc);
+        declarations = readDeclarations(doc, language);
       } finally {
         doc.dispose();
       }

@@ -195,3 +195,20 @@ test('a switch over constants imported from another file: read through the impor
   await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: codesUri, type: 2 }] });
   assert.deepEqual(await third, []);
 });
+
+test('Go: constants of another file of the package are read, and a file added to the package re-checks its switches', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tiktok-package-'));
+  writeFileSync(join(dir, 'codes.go'), 'package tiktok\n\nconst (\n\tErrSpam  = "spam_risk_too_many_posts"\n\tErrToken = "access_token_invalid"\n)\n');
+  const handlerUri = pathToFileURL(join(dir, 'handler.go')).href;
+  const handler = 'package tiktok\n\nfunc Handle(code string) int {\n\tswitch code {\n\tcase ErrSpam:\n\t\treturn 1\n\tcase ErrToken:\n\t\treturn 2\n\tcase ErrLimit:\n\t\treturn 3\n\t}\n\treturn 0\n}\n';
+  const first = client.nextDiagnostics(handlerUri, 1);
+  await client.open(handlerUri, 'go', handler);
+  assert.deepEqual((await first).map((d) => String(d.message).split('\n')[0]), ['23 TikTok error codes are not handled by this switch']);
+
+  // ErrLimit appears in a new file of the package: the watcher says so, and the switch handles one more.
+  const limitsPath = join(dir, 'limits.go');
+  writeFileSync(limitsPath, 'package tiktok\n\nconst ErrLimit = "rate_limit_exceeded"\n');
+  const second = client.nextDiagnostics(handlerUri, 1);
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(limitsPath).href, type: 1 }] });
+  assert.deepEqual((await second).map((d) => String(d.message).split('\n')[0]), ['22 TikTok error codes are not handled by this switch']);
+});

@@ -1,14 +1,13 @@
 // Runs the analysis over files on disk: the walk, the skips (counted), and a cheap pre-filter; only files
 // that name enough catalog codes to hold a TikTok construct are parsed.
-import { promises as fs, realpathSync, statSync } from 'node:fs';
+import { promises as fs, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../analysis/analyze';
 import type { Finding } from '../analysis/findings';
 import type { Settings } from '../analysis/settings';
 import { errorReason, readSmallFile, type FileStamp } from '../analysis/files/readForAnalysis';
 import type { Declarations } from '../analysis/resolution/declarations';
-import { ImportResolver } from '../imports';
-import { mayDeclareCodes } from '../analysis/constructs/constructs';
+import { ImportResolver, type FileReaders } from '../imports';
 import { under, walkSourceFiles } from '../analysis/files/workspaceFiles';
 import { languageForPath } from '../languages';
 import type { LanguageSupport } from '../languages/language';
@@ -37,25 +36,33 @@ export interface CheckReport {
 
 export class InputError extends Error {}
 
-/** TypeScript and JavaScript files, the ones whose imports are followed. */
-const IMPORTING = /\.(ts|tsx|mts|js|mjs|jsx)$/;
+/** Files in a language whose imports (or package) are followed. */
+const importing = (file: string) => languageForPath(file)?.imports !== undefined;
 
-/** A file's text from the disk, or undefined where it is no readable regular file within the limit. */
-function diskReader(maxBytes: number): (file: string) => string | undefined {
-  return (file) => {
-    try {
-      return readSmallFile(file, maxBytes);
-    } catch {
-      return undefined;
-    }
+/** Files from the disk: texts within the limit (undefined where no readable regular file), and folders' names. */
+function diskReaders(maxBytes: number): FileReaders {
+  return {
+    read(file) {
+      try {
+        return readSmallFile(file, maxBytes);
+      } catch {
+        return undefined;
+      }
+    },
+    list(dir) {
+      try {
+        return readdirSync(dir);
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 
-/** Whether a TypeScript or JavaScript file worth parsing declares codes that others may import. */
-async function someDeclare(files: ReadonlyArray<{ file: string; text: string }>, resolver: ImportResolver, settings: Settings): Promise<boolean> {
-  for (const { file, text } of files) {
-    // Parsed again only where a code is written as a declaration would write it.
-    if (IMPORTING.test(file) && mayDeclareCodes(text) && (await resolver.declarationsIn(path.resolve(file), settings))) return true;
+/** Whether a file worth parsing declares codes that others may import. */
+async function someDeclare(files: ReadonlyArray<{ file: string; text: string }>, resolver: ImportResolver): Promise<boolean> {
+  for (const { file } of files) {
+    if (importing(file) && (await resolver.declarationsIn(path.resolve(file)))) return true;
   }
   return false;
 }
@@ -149,11 +156,11 @@ export async function checkPaths(paths: readonly string[], settings: Settings, h
     else if (read.skipped === 'unreadable') unreadable.push({ path: files[index]!, reason: read.reason });
   }
   // Files that import code constants from others hold no code themselves: where a file worth parsing declares
-  // some, the TypeScript and JavaScript files the sift passed by are read again for their imports.
-  const resolver = new ImportResolver(diskReader(settings.maxFileSize));
-  if (await someDeclare(toParse, resolver, settings)) {
+  // some, the files the sift passed by are read again for their imports.
+  const resolver = new ImportResolver(diskReaders(settings.maxFileSize));
+  if (await someDeclare(toParse, resolver)) {
     for (const [index, read] of results.entries()) {
-      if (read.skipped !== 'no handling' || !IMPORTING.test(files[index]!)) continue;
+      if (read.skipped !== 'no handling' || !importing(files[index]!)) continue;
       let text: string;
       let stamp: FileStamp;
       try {
@@ -163,7 +170,7 @@ export async function checkPaths(paths: readonly string[], settings: Settings, h
       } catch {
         continue;
       }
-      const { declarations: imported } = await resolver.importedInto(path.resolve(files[index]!), text, settings);
+      const { declarations: imported } = await resolver.importedInto(path.resolve(files[index]!), text);
       if (imported) toParse.push({ file: files[index]!, text, stamp, imported });
     }
   }
@@ -172,7 +179,7 @@ export async function checkPaths(paths: readonly string[], settings: Settings, h
   const reports: FileReport[] = [];
   for (const { file, text, stamp, ...known } of toParse) {
     const language = languageForPath(file)!;
-    const imported = known.imported ?? (await resolver.importedInto(path.resolve(file), text, settings)).declarations;
+    const imported = known.imported ?? (await resolver.importedInto(path.resolve(file), text)).declarations;
     const { findings } = await analyzeText(text, language, settings, undefined, imported);
     reports.push({ path: file, text, stamp, language, findings, ...(imported ? { imported } : {}) });
     progress(++done);

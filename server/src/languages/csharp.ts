@@ -148,7 +148,7 @@ const chains = cStyleChains({
   ifType: 'if_statement',
   compare,
   parenthesize: true,
-  test: (subject, code) => `${subject} == ${cStyleQuote(code, '"')}`,
+  test: (subject, code, _quote, constant) => `${subject} == ${constant ?? cStyleQuote(code, '"')}`,
   stub: (message) => `${STUB(message)};`,
 });
 
@@ -239,5 +239,10 @@ export const csharp: LanguageSupport = {
   chains,
   maps,
   declarations,
+  imports: {
+    // The classes of one namespace in one folder name each other's constants with no `using`.
+    clauses: () => [],
+    packageOf: (text) => /^[ \t]*namespace[ \t]+([\w.]+)/m.exec(text)?.[1] ?? '',
+  },
   quote: (value) => cStyleQuote(value, '"'),
 };

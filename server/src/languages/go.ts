@@ -24,6 +24,7 @@ import {
   type LanguageSupport,
   withoutComments,
   type RenderedLine,
+  writtenLabel,
 } from './language';
 
 const STRING_TYPES = ['interpreted_string_literal', 'raw_string_literal'];
@@ -93,7 +94,7 @@ function membership(node: Node): ReturnType<ChainSupport['compare']> {
   return labels ? { subject: args[1]!.text.trim(), labels } : undefined;
 }
 
-const equalsTest = (subject: string, code: string) => `${subject} == ${cStyleQuote(code, '"')}`;
+const equalsTest = (subject: string, code: string, _quote?: string, constant?: string) => `${subject} == ${constant ?? cStyleQuote(code, '"')}`;
 
 const chains = cStyleChains({
   ifType: 'if_statement',
@@ -156,7 +157,7 @@ export const go: LanguageSupport = {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `// ${group.comment}`]);
-      const labels = group.codes.map((c) => (style.subject ? equalsTest(style.subject, c) : style.labelFor?.(c) ?? cStyleQuote(c, style.quote)));
+      const labels = group.codes.map((c) => (style.subject ? equalsTest(style.subject, c, style.quote, style.labelFor?.(c)) : writtenLabel(style, c)));
       if (fitsOnOneLine(labels, ', ')) lines.push([0, `case ${labels.join(', ')}:`]);
       else labels.forEach((label, i) => lines.push([i === 0 ? 0 : 1, `${i === 0 ? 'case ' : ''}${label}${i === labels.length - 1 ? ':' : ','}`]));
       lines.push([1, `panic(${cStyleQuote(group.message, '"')})`]);
@@ -166,5 +167,12 @@ export const go: LanguageSupport = {
   chains,
   maps,
   declarations,
+  imports: {
+    // A package is its folder: its files see each other's constants with no import.
+    clauses: () => [],
+    packageOf: (text) => /^package[ \t]+(\w+)/m.exec(text)?.[1] ?? '',
+    // A test file sees the package's other files; they do not see it.
+    sees: (importer, sibling) => !sibling.endsWith('_test.go') || importer.endsWith('_test.go'),
+  },
   quote: cStyleQuote,
 };

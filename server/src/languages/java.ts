@@ -2,6 +2,7 @@
 // `"a".equals(code)`, `Objects.equals(code, "a")` and `List.of(…).contains(code)`; `Map.of(…)` and
 // `Map.ofEntries(…)`.
 import type { Node } from '../analysis/parsing';
+import type { ImportClause } from '../analysis/resolution/declarations';
 import {
   cStyleChains,
   equalityWithString,
@@ -24,6 +25,7 @@ import {
   type LabelShape,
   type LanguageSupport,
   type RenderedLine,
+  type ImportSupport,
 } from './language';
 
 const TERMINATORS = new Set(['break_statement', 'return_statement', 'throw_statement', 'continue_statement', 'yield_statement']);
@@ -55,12 +57,17 @@ const declarations: NonNullable<LanguageSupport['declarations']> = {
     if (node.type === 'field_declaration') {
       const modifiers = childrenOfType(node, 'modifiers')[0]?.text ?? '';
       if (!/\bstatic\b/.test(modifiers) || !/\bfinal\b/.test(modifiers)) return undefined;
+      const holder = node.parent?.parent;
+      const owner = holder && /class_declaration|interface_declaration|enum_declaration/.test(holder.type) ? holder.childForFieldName('name')?.text : undefined;
       const constants: Array<[string, string]> = [];
       for (const declarator of childrenOfType(node, 'variable_declarator')) {
         const value = declarator.childForFieldName('value');
         const literal = value?.type === 'string_literal' ? readStringLiteral(value) : undefined;
         const name = declarator.childForFieldName('name')?.text;
-        if (name && literal) constants.push([name, literal.value]);
+        if (!name || !literal) continue;
+        constants.push([name, literal.value]);
+        // Other classes write it qualified.
+        if (owner) constants.push([`${owner}.${name}`, literal.value]);
       }
       return constants.length > 0 ? { constants } : undefined;
     }
@@ -78,6 +85,33 @@ const declarations: NonNullable<LanguageSupport['declarations']> = {
     }
     return members.length > 0 ? { constants: members.map((m) => [m.name, m.value] as const), type: { name, kind: 'enum', members } } : undefined;
   },
+};
+
+const IMPORT = /^[ \t]*import[ \t]+(static[ \t]+)?((?:\w+\.)*)(\w+)(\.\*)?[ \t]*;/gm;
+
+/**
+ * `import com.app.errors.Codes;`, `import static com.app.errors.Codes.SPAM;` and `import static …Codes.*;`,
+ * where the class is a file as Java lays them out (`com/app/errors/Codes.java`, looked for from the folder up).
+ */
+const imports: ImportSupport = {
+  clauses(text) {
+    if (!text.includes('import')) return [];
+    const clauses: ImportClause[] = [];
+    for (const [, isStatic, prefix, last, star] of text.matchAll(IMPORT)) {
+      const segments = [...prefix!.split('.').filter(Boolean), last!];
+      // `import static a.Codes.SPAM`: the class is all but the last; `import static a.Codes.*`: all of it.
+      const classPath = isStatic && !star ? segments.slice(0, -1) : segments;
+      const owner = classPath.at(-1);
+      if (!owner || (star && !isStatic)) continue;
+      const from = [`${classPath.join('/')}.java`];
+      if (!isStatic) clauses.push({ from, upward: true, names: [[owner, owner]] });
+      else if (star) clauses.push({ from, upward: true, names: [], members: owner });
+      else clauses.push({ from, upward: true, names: [[`${owner}.${last}`, last!]] });
+    }
+    return clauses;
+  },
+  // A package is a folder: its classes name each other with no import.
+  packageOf: (text) => /^[ \t]*package[ \t]+([\w.]+)[ \t]*;/m.exec(text)?.[1] ?? '',
 };
 
 function readArm(node: Node): ArmShape | undefined {
@@ -121,7 +155,7 @@ const chains = cStyleChains({
   compare,
   parenthesize: true,
   // The literal first: null-safe, as Java style guides advise.
-  test: (subject, code) => `${cStyleQuote(code, '"')}.equals(${subject})`,
+  test: (subject, code, _quote, constant) => `${constant ?? cStyleQuote(code, '"')}.equals(${subject})`,
   stub: (message) => `throw new UnsupportedOperationException(${cStyleQuote(message, '"')});`,
 });
 
@@ -199,6 +233,7 @@ export const java: LanguageSupport = {
   chains,
   maps,
   declarations,
+  imports,
   // A switch over an enum names its constants unqualified.
   enumLabel: (qualified) => qualified.slice(qualified.lastIndexOf('.') + 1),
   quote: (value) => cStyleQuote(value, '"'),

@@ -1,6 +1,6 @@
 // What one language file provides: how to find branching constructs in its tree, and how to write new arms.
 import type { Action } from '../analysis/catalog/catalog';
-import { normalizeName, type Declaration } from '../analysis/resolution/declarations';
+import { normalizeName, type Declaration, type ImportClause } from '../analysis/resolution/declarations';
 import type { Node } from '../analysis/parsing';
 import type { Span } from '../analysis/text';
 
@@ -167,6 +167,19 @@ export interface MapSupport {
   maxEntries?(form: string): number | undefined;
 }
 
+/** What a file brings in from other files of the workspace: read from its text, resolved to files by the caller. */
+export interface ImportSupport {
+  /** The file's imports; `fileName` is its own name without folder (`handlers.rs`), for paths relative to it. */
+  clauses(text: string, fileName: string): ImportClause[];
+  /**
+   * Files of one folder that share a package see each other's declarations with no import (Go, Java, C#,
+   * PHP's namespaces): the package a file's text says it is in, '' where it names none.
+   */
+  packageOf?(text: string): string;
+  /** Whether `importer` sees the declarations of `sibling`, both of one package (Go's `_test.go` files). Default: yes. */
+  sees?(importer: string, sibling: string): boolean;
+}
+
 /** One line of inserted code: its depth below the arms' indentation, and its text. */
 export type RenderedLine = readonly [depth: number, text: string];
 
@@ -192,6 +205,8 @@ export interface LanguageSupport {
   readonly maps?: MapSupport;
   /** Declarations of code constants and code types: a query capturing `@declaration`, and their reader. */
   readonly declarations?: { readonly query: string; read(node: Node): Declaration | undefined };
+  /** How a file names other files of the workspace whose declarations it uses. */
+  readonly imports?: ImportSupport;
   /** How a case label names an enum member (`TikTokError.SPAM`): Java writes only `SPAM`. Default: as declared. */
   enumLabel?(qualified: string): string;
   /** How a constant's name, kept with dots (`Codes.SPAM`), is written: Ruby, Rust and PHP write `Codes::SPAM`. */
@@ -220,6 +235,11 @@ export function namedChildren(node: Node): Node[] {
 
 export function childrenOfType(node: Node, ...types: string[]): Node[] {
   return namedChildren(node).filter((n) => types.includes(n.type));
+}
+
+/** A new label: the file's constant for the code where the construct's labels are constants, else a C-like literal. */
+export function writtenLabel(style: RenderStyle, code: string, quote: string = style.quote): string {
+  return style.labelFor?.(code) ?? cStyleQuote(code, quote);
 }
 
 /** Escapes a value for a double- or single-quoted literal in C-like languages. */
@@ -322,7 +342,8 @@ export interface CStyleChainOptions {
   readonly elseClause?: string;
   compare(node: Node): Comparison | undefined;
   readonly parenthesize: boolean;
-  test(subject: string, code: string, quote: string): string;
+  /** `constant`: the name to write for the code where the chain's labels are constants and one holds it. */
+  test(subject: string, code: string, quote: string, constant?: string): string;
   /** The statement that throws `message`, with its `;` where the language needs one. */
   stub(message: string, quote: string): string;
 }
@@ -341,7 +362,7 @@ export function cStyleChains(o: CStyleChainOptions): ChainSupport {
         {
           keyword: 'else if',
           parenthesize: o.parenthesize,
-          test: (code) => o.test(style.subject, code, style.quote),
+          test: (code) => o.test(style.subject, code, style.quote, style.labelFor?.(code)),
           stub: (message) => o.stub(message, style.quote),
           lineComment: '//',
         },
@@ -386,12 +407,36 @@ export function stringElements(list: Node, read: (node: Node) => LabelShape | un
   return elements.length > 0 && labels.every((l) => l !== undefined) ? (labels as LabelShape[]) : undefined;
 }
 
-/** `left OP right` with a string literal on one side: the other side is the subject. */
+/**
+ * `left OP right` with a string literal on one side: the other side is the subject. Else one side may be a
+ * name written as constants are (`SPAM`, `Codes.Spam`, `ErrorCode.TOKEN`) and the other not: its code is
+ * resolved later, and a name that holds none drops out.
+ */
 export function equalityWithString(left: Node, right: Node, isString: (node: Node) => boolean): Comparison | undefined {
   const [literal, subject] = isString(right) ? [right, left] : isString(left) ? [left, right] : [];
-  if (!literal || !subject || isString(subject)) return undefined;
+  if (!literal || !subject) {
+    const [constant, other] = looksConstant(right) && !looksConstant(left) ? [right, left] : looksConstant(left) && !looksConstant(right) ? [left, right] : [];
+    if (!constant || !other || isString(other) || !NAME_VALUE.test(other.text)) return undefined;
+    return { subject: other.text.trim(), labels: [{ value: '', span: spanOf(constant), quote: '', name: normalizeName(constant.text) }] };
+  }
+  if (isString(subject)) return undefined;
   const label = readStringLiteral(literal);
   return label ? { subject: subject.text.trim(), labels: [label] } : undefined;
+}
+
+/** A list element: a string literal, or a name written as constants are (resolved later). */
+export function stringOrConstant(node: Node): LabelShape | undefined {
+  return readStringLiteral(node) ?? (looksConstant(node) ? { value: '', span: spanOf(node), quote: '', name: normalizeName(node.text) } : undefined);
+}
+
+/** Written as constants are: all capitals (`SPAM`, `E.TOKEN`), or a member of a capitalised name (`Codes.Spam`, `ErrSpam` in Go). */
+function looksConstant(node: Node): boolean {
+  const text = node.text;
+  if (text.length > 200 || !NAME_VALUE.test(text)) return false;
+  const parts = normalizeName(text).split('.');
+  const last = parts.at(-1)!;
+  if (parts.length === 1) return /^[A-Z][A-Z0-9_]+$/.test(last) || /^Err[A-Z]/.test(last);
+  return /^[A-Z][A-Z0-9_]+$/.test(last) || /^[A-Z]/.test(parts[0]!);
 }
 
 function operatorOf(node: Node): string | undefined {
@@ -411,7 +456,7 @@ export function withoutComments(nodes: readonly Node[]): Node[] {
 }
 
 /** A label written as a name: `SPAM`, `Codes.SpamRisk`, `Codes['SPAM']`, `pkg.ErrSpam`; its code is resolved later. */
-const NAME_VALUE = /^[A-Za-z_$][\w$]*(\s*((\.|::)\s*[A-Za-z_$][\w$]*|\[\s*(['"])[A-Za-z_$][\w$]*\4\s*\]))*$/;
+const NAME_VALUE = /^[A-Za-z_$][\w$]*(\s*((\.|::|->)\s*[A-Za-z_$][\w$]*|\[\s*(['"])[A-Za-z_$][\w$]*\4\s*\]))*$/;
 
 export function namedLabel(node: Node, types: readonly string[]): LabelShape | undefined {
   if (!types.includes(node.type) || !NAME_VALUE.test(node.text)) return undefined;

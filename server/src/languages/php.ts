@@ -2,6 +2,7 @@
 // `in_array`; array literals keyed by codes.
 import { readTestedArms } from '../analysis/constructs/chains';
 import type { Node } from '../analysis/parsing';
+import type { ImportClause } from '../analysis/resolution/declarations';
 import {
   binaryOperands,
   withoutComments,
@@ -27,6 +28,8 @@ import {
   type LabelShape,
   type LanguageSupport,
   type RenderedLine,
+  type ImportSupport,
+  writtenLabel,
 } from './language';
 
 const STRING_TYPES = ['string', 'encapsed_string'];
@@ -49,14 +52,28 @@ function stringsOf(node: Node | null) {
   return candidates.map(label).filter((l) => l !== undefined);
 }
 
-const NAME_TYPES = ['name', 'class_constant_access_expression'];
+const NAME_TYPES = ['name', 'class_constant_access_expression', 'member_access_expression'];
 
-/** `const SPAM = "spam_risk";` at the top or in a class (`Codes::SPAM`, and `self::SPAM` inside it). */
+/**
+ * `const SPAM = "spam_risk";` at the top or in a class (`Codes::SPAM`, and `self::SPAM` inside it), and the
+ * cases of a backed enum (`enum Code: string { case Spam = 'spam_risk'; }`), whose strings are `Code::Spam->value`.
+ */
 const declarations: NonNullable<LanguageSupport['declarations']> = {
-  query: '(const_declaration) @declaration',
+  query: '[(const_declaration) (enum_declaration)] @declaration',
   read(node) {
+    if (node.type === 'enum_declaration') {
+      const name = node.childForFieldName('name')?.text;
+      const body = node.childForFieldName('body');
+      const constants: Array<[string, string]> = [];
+      for (const enumCase of body ? childrenOfType(body, 'enum_case') : []) {
+        const [member, value] = namedChildren(enumCase);
+        const literal = value && STRING_TYPES.includes(value.type) ? readStringLiteral(value) : undefined;
+        if (member?.type === 'name' && literal) constants.push([`${name}.${member.text}.value`, literal.value]);
+      }
+      return name && constants.length > 0 ? { constants } : undefined;
+    }
     const owner = node.parent?.parent;
-    const className = owner && /class_declaration|interface_declaration/.test(owner.type) ? owner.childForFieldName('name')?.text : undefined;
+    const className = owner && /class_declaration|interface_declaration|enum_declaration/.test(owner.type) ? owner.childForFieldName('name')?.text : undefined;
     const constants: Array<[string, string]> = [];
     for (const element of childrenOfType(node, 'const_element')) {
       const [name, value] = namedChildren(element);
@@ -67,6 +84,33 @@ const declarations: NonNullable<LanguageSupport['declarations']> = {
     }
     return constants.length > 0 ? { constants } : undefined;
   },
+};
+
+const REQUIRE = /\b(?:require|include)(?:_once)?\s*\(?\s*(?:(?:__DIR__|dirname\(\s*__FILE__\s*\))\s*\.\s*)?(['"])\/?([^'"\n]+\.php)\1/g;
+const USE = /^[ \t]*use[ \t]+((?:\\?\w+\\)*)(\w+|\{[^}]{0,4000}\})(?:[ \t]+as[ \t]+(\w+))?[ \t]*;/gm;
+
+/**
+ * `require_once __DIR__ . '/codes.php'` (every name it declares), and `use App\Errors\Codes [as C];` where the
+ * class is a file as PSR-4 lays it out: `Codes.php` beside this file, or `Errors/Codes.php` from a folder above.
+ */
+const imports: ImportSupport = {
+  clauses(text) {
+    const clauses: ImportClause[] = [];
+    if (/\b(require|include)/.test(text)) for (const [, , path] of text.matchAll(REQUIRE)) clauses.push({ from: [path!], names: [], everything: true });
+    if (!text.includes('use')) return clauses;
+    for (const [, prefix, tail, alias] of text.matchAll(USE)) {
+      const namespace = prefix!.split('\\').filter(Boolean);
+      const items = tail!.startsWith('{') ? tail!.slice(1, -1).split(',').map((part) => part.trim().split(/\s+as\s+/)) : [[tail!, alias]];
+      for (const [item, local = item] of items) {
+        if (!item || !/^\w+$/.test(item)) continue;
+        clauses.push({ from: [`${item}.php`], names: [[item, local!]] });
+        if (namespace.length > 0) clauses.push({ from: [`${namespace.at(-1)}/${item}.php`], upward: true, names: [[item, local!]] });
+      }
+    }
+    return clauses;
+  },
+  // Classes of one namespace in one folder name each other unqualified.
+  packageOf: (text) => /^[ \t]*namespace[ \t]+([\w\\]+)[ \t]*[;{]/m.exec(text)?.[1] ?? '',
 };
 
 /** `labels`: read from the case's test in a switch over tests; else from its string value. */
@@ -139,7 +183,7 @@ function ifBranches(node: Node): Branch[] | undefined {
   return read(node) ? out : undefined;
 }
 
-const identityTest = (subject: string, code: string, quote: string) => `${subject} === ${cStyleQuote(code, quote)}`;
+const identityTest = (subject: string, code: string, quote: string, constant?: string) => `${subject} === ${constant ?? cStyleQuote(code, quote)}`;
 
 const chains: ChainSupport = {
   query: '(if_statement) @chain',
@@ -163,7 +207,7 @@ const chains: ChainSupport = {
     renderInlineChain(groups, {
       keyword: 'elseif',
       parenthesize: true,
-      test: (code) => identityTest(style.subject, code, style.quote),
+      test: (code) => identityTest(style.subject, code, style.quote, style.labelFor?.(code)),
       stub: (message) => `${STUB(message, style.quote)};`,
       lineComment: '//',
     }, style),
@@ -221,7 +265,7 @@ export const php: LanguageSupport = {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `// ${group.comment}`]);
-      const quoted = group.codes.map((c) => (style.subject ? identityTest(style.subject, c, style.quote) : style.labelFor?.(c) ?? cStyleQuote(c, style.quote)));
+      const quoted = group.codes.map((c) => (style.subject ? identityTest(style.subject, c, style.quote, style.labelFor?.(c)) : writtenLabel(style, c)));
       const stub = `throw new \\LogicException(${cStyleQuote(group.message, style.quote)})`;
       if (style.form === 'match') {
         if (fitsOnOneLine(quoted, ', ')) lines.push([0, `${quoted.join(', ')} => ${stub},`]);
@@ -236,6 +280,7 @@ export const php: LanguageSupport = {
   chains,
   maps,
   declarations,
-  writeName: (name) => name.replace(/\./g, '::'),
+  imports,
+  writeName: (name) => name.replace(/\./g, '::').replace(/::value$/, '->value'),
   quote: cStyleQuote,
 };

@@ -1,6 +1,7 @@
 // Python: `match`/`case`, including `case "a" | "b":` and the `case _:` default; if/elif chains with `==` and
 // `in (…)`; dict literals keyed by codes.
 import type { Node } from '../analysis/parsing';
+import type { ImportClause } from '../analysis/resolution/declarations';
 import {
   keyValuePairs,
   cStyleQuote,
@@ -21,6 +22,9 @@ import {
   type LabelShape,
   type LanguageSupport,
   type RenderedLine,
+  type ImportSupport,
+  writtenLabel,
+  stringOrConstant,
 } from './language';
 
 /** The string labels of a pattern that is a string or an `|` of strings; undefined for any other pattern. */
@@ -92,6 +96,51 @@ const declarations: NonNullable<LanguageSupport['declarations']> = {
 };
 const FUNCTIONS = new Set(['function_definition']);
 
+/** Where a module may be, from the folder of the file that imports it: `app.codes` → `app/codes.py`. */
+const moduleFiles = (dotted: string) => [`${dotted.replace(/\./g, '/')}.py`, `${dotted.replace(/\./g, '/')}/__init__.py`];
+
+/** `A, B as C`, in parentheses or not, as [imported, local] pairs; `*` is every name. */
+function importedNames(list: string): Array<readonly [string, string]> {
+  return list
+    .replace(/[()\\]/g, ' ')
+    .split(',')
+    .map((part) => part.trim().split(/\s+as\s+/))
+    .filter(([name]) => name !== undefined && /^\w+$/.test(name))
+    .map(([name, local]) => [name!, (local ?? name!).trim()] as const);
+}
+
+const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]{0,4000}\)|[^\n#]+)/gm;
+const PLAIN_IMPORT = /^[ \t]*import[ \t]+([\w.]+)(?:[ \t]+as[ \t]+(\w+))?[ \t]*$/gm;
+
+/**
+ * `from .codes import ErrorCode, SPAM as S`, `from . import codes`, `from ..pkg.codes import *`; absolute
+ * modules (`from app.codes import X`, `import app.codes as c`) are looked for from the file's folder upward.
+ */
+const imports: ImportSupport = {
+  clauses(text) {
+    if (!text.includes('import')) return [];
+    const clauses: ImportClause[] = [];
+    for (const [, dots, module, list] of text.matchAll(FROM_IMPORT)) {
+      const up = dots!.length > 1 ? '../'.repeat(dots!.length - 1) : '';
+      const upward = dots!.length === 0;
+      if (list!.trim() === '*') {
+        if (module) clauses.push({ from: moduleFiles(module).map((f) => up + f), upward, names: [], everything: true });
+        continue;
+      }
+      const names = importedNames(list!);
+      if (module) {
+        clauses.push({ from: moduleFiles(module).map((f) => up + f), upward, names });
+        continue;
+      }
+      // `from . import codes`: a module of the package, or a name its `__init__.py` declares.
+      for (const [name, local] of names) clauses.push({ from: moduleFiles(name).map((f) => up + f), names: [], namespace: local });
+      clauses.push({ from: [`${up}__init__.py`], names });
+    }
+    for (const [, module, alias] of text.matchAll(PLAIN_IMPORT)) clauses.push({ from: moduleFiles(module!), upward: true, names: [], namespace: alias ?? module! });
+    return clauses;
+  },
+};
+
 /** `NAME = frozenset({"a", "b"})`, `NAME = {"a", "b"}`, a tuple or a list of strings: a collection of codes. */
 function collectionAssignment(node: Node): [string, string[]] | undefined {
   const left = node.childForFieldName('left');
@@ -117,7 +166,7 @@ const guards: NonNullable<ChainSupport['guards']> = {
   render(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
-      const labels = group.codes.map((c) => cStyleQuote(c, style.quote));
+      const labels = group.codes.map((c) => writtenLabel(style, c));
       lines.push([0, labels.length === 1 ? `if ${style.subject} == ${labels[0]}:` : `if ${style.subject} in (${labels.join(', ')}):`]);
       lines.push([1, `# ${group.comment}`], [1, `raise NotImplementedError(${cStyleQuote(group.message, style.quote)})`]);
     }
@@ -156,14 +205,14 @@ const chains: ChainSupport = {
       return named ? { subject: left.text.trim(), labels: [named] } : undefined;
     }
     if (!['tuple', 'set', 'list'].includes(right.type)) return undefined;
-    const labels = stringElements(right);
+    const labels = stringElements(right, stringOrConstant);
     return labels ? { subject: left.text.trim(), labels } : undefined;
   },
   joinsInline: false,
   render(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
-      const labels = group.codes.map((c) => cStyleQuote(c, style.quote));
+      const labels = group.codes.map((c) => writtenLabel(style, c));
       if (labels.length === 1) lines.push([0, `elif ${style.subject} == ${labels[0]}:`]);
       else if (fitsOnOneLine(labels, ', ')) lines.push([0, `elif ${style.subject} in (${labels.join(', ')}):`]);
       else {
@@ -230,5 +279,6 @@ export const python: LanguageSupport = {
   chains,
   maps,
   declarations,
+  imports,
   quote: cStyleQuote,
 };

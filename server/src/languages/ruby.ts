@@ -26,6 +26,8 @@ import {
   type LanguageSupport,
   withoutComments,
   type RenderedLine,
+  type ImportSupport,
+  writtenLabel,
 } from './language';
 
 /** `labels`: read from the `when`'s tests in a `case` with no subject; else from its string patterns. */
@@ -70,6 +72,14 @@ const declarations: NonNullable<LanguageSupport['declarations']> = {
 };
 const SYMBOL = /^[A-Za-z_]\w*$/;
 
+const REQUIRE_RELATIVE = /^[ \t]*require_relative[ \t(]+(['"])([^'"\n]+)\1/gm;
+
+/** `require_relative 'codes'`: Ruby's constants are global, so every one the file declares, by its own name. */
+const imports: ImportSupport = {
+  clauses: (text) =>
+    text.includes('require_relative') ? [...text.matchAll(REQUIRE_RELATIVE)].map(([, , spec]) => ({ from: [spec!.endsWith('.rb') ? spec! : `${spec}.rb`], names: [], everything: true })) : [],
+};
+
 function ifBranches(node: Node): Branch[] | undefined {
   const out: Branch[] = [];
   for (let clause: Node | null = node; clause; clause = clause.childForFieldName('alternative')) {
@@ -95,7 +105,7 @@ function membership(node: Node): Comparison | undefined {
   return labels ? { subject: args[0]!.text.trim(), labels } : undefined;
 }
 
-const equalsTest = (subject: string, code: string, quote: string) => `${subject} == ${cStyleQuote(code, quote)}`;
+const equalsTest = (subject: string, code: string, quote: string, constant?: string) => `${subject} == ${constant ?? cStyleQuote(code, quote)}`;
 
 const chains: ChainSupport = {
   query: '(if) @chain',
@@ -110,7 +120,7 @@ const chains: ChainSupport = {
   render(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
-      const tests = group.codes.map((code) => equalsTest(style.subject, code, style.quote));
+      const tests = group.codes.map((code) => equalsTest(style.subject, code, style.quote, style.labelFor?.(code)));
       // A line that ends in `||` goes on; one that does not would end the condition.
       if (fitsOnOneLine(tests, ' || ')) lines.push([0, `elsif ${tests.join(' || ')}`]);
       else tests.forEach((test, i) => lines.push([i === 0 ? 0 : 2, `${i === 0 ? 'elsif ' : ''}${test}${i === tests.length - 1 ? '' : ' ||'}`]));
@@ -168,7 +178,7 @@ export const ruby: LanguageSupport = {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `# ${group.comment}`]);
-      const labels = group.codes.map((c) => (style.subject ? equalsTest(style.subject, c, style.quote) : style.labelFor?.(c) ?? cStyleQuote(c, style.quote)));
+      const labels = group.codes.map((c) => (style.subject ? equalsTest(style.subject, c, style.quote, style.labelFor?.(c)) : writtenLabel(style, c)));
       if (fitsOnOneLine(labels, ', ')) lines.push([0, `when ${labels.join(', ')}`]);
       else labels.forEach((label, i) => lines.push([i === 0 ? 0 : 2, `${i === 0 ? 'when ' : ''}${label}${i === labels.length - 1 ? '' : ','}`]));
       lines.push([1, `raise NotImplementedError, ${cStyleQuote(group.message, style.quote)}`]);
@@ -178,6 +188,7 @@ export const ruby: LanguageSupport = {
   chains,
   maps,
   declarations,
+  imports,
   writeName: (name) => name.replace(/\./g, '::'),
   quote: cStyleQuote,
 };

@@ -1,6 +1,7 @@
 // Rust: `match` with `"a" | "b" =>` and the `_` arm as the default; if/else chains with `==` and
 // `[…].contains(&code)`; arrays of `("code", value)` pairs, as given to `HashMap::from`.
 import type { Node } from '../analysis/parsing';
+import type { ImportClause } from '../analysis/resolution/declarations';
 import {
   cStyleChains,
   binaryOperands,
@@ -23,6 +24,7 @@ import {
   type LabelShape,
   type LanguageSupport,
   type RenderedLine,
+  type ImportSupport,
 } from './language';
 
 const STRING_TYPES = ['string_literal', 'raw_string_literal'];
@@ -47,6 +49,56 @@ function patternLabels(pattern: Node): LabelShape[] | undefined {
   }
   return undefined;
 }
+
+const MOD = /^[ \t]*(?:pub(?:\([^)\n]*\))?[ \t]+)?mod[ \t]+(\w+)[ \t]*;/gm;
+const USE = /^[ \t]*(?:pub(?:\([^)\n]*\))?[ \t]+)?use[ \t]+((?:\w+::)*)(\w+|\*|\{[^}]{0,4000}\})(?:[ \t]+as[ \t]+(\w+))?[ \t]*;/gm;
+
+/** Where module `path` (segments below `base`) may be: `a/b.rs` or `a/b/mod.rs`. */
+const moduleFiles = (base: string, path: readonly string[]) => (path.length === 0 ? [] : [`${base}${path.join('/')}.rs`, `${base}${path.join('/')}/mod.rs`]);
+
+/**
+ * `mod codes;` (its names as `codes::X`) and `use crate::codes::{SPAM, TOKEN as T}`, `use super::codes::*`,
+ * `use self::codes::SPAM`: modules are files as Rust lays them out; `crate::` is looked for from the folder up.
+ */
+const imports: ImportSupport = {
+  clauses(text, fileName) {
+    if (!/\b(mod|use)\b/.test(text)) return [];
+    const isRoot = /^(main|lib|mod)\.rs$/.test(fileName);
+    // The folder of this file's own child modules, from its folder.
+    const own = isRoot ? '' : `${fileName.replace(/\.rs$/, '')}/`;
+    const clauses: ImportClause[] = [];
+    for (const [, name] of text.matchAll(MOD)) clauses.push({ from: moduleFiles(own, [name!]), names: [], namespace: name! });
+    for (const [, prefix, tail, alias] of text.matchAll(USE)) {
+      const segments = prefix!.split('::').filter(Boolean);
+      let base = own;
+      let upward = false;
+      if (segments[0] === 'crate') {
+        segments.shift();
+        base = '';
+        upward = true;
+      } else if (segments[0] === 'self') segments.shift();
+      else if (segments[0] === 'super') {
+        base = fileName === 'mod.rs' ? '../' : '';
+        segments.shift();
+        while (segments[0] === 'super') base += '../', segments.shift();
+      }
+      const items = tail!.startsWith('{')
+        ? tail!.slice(1, -1).split(',').map((part) => part.trim().split(/\s+as\s+/)).filter(([item]) => item && /^(\w+|\*)$/.test(item))
+        : [[tail!, alias]];
+      for (const [item, local = item] of items) {
+        if (item === '*') clauses.push({ from: moduleFiles(base, segments), upward, names: [], everything: true });
+        else if (item === 'self') clauses.push({ from: moduleFiles(base, segments), upward, names: [], namespace: local ?? segments.at(-1)! });
+        else {
+          clauses.push({ from: moduleFiles(base, segments), upward, names: [[item!, local!]] });
+          // An item of an inline module of the file above (`mod codes { … }`), or a module of its own.
+          if (segments.length > 0) clauses.push({ from: moduleFiles(base, segments.slice(0, -1)), upward, names: [[`${segments.at(-1)}.${item}`, local!]] });
+          clauses.push({ from: moduleFiles(base, [...segments, item!]), upward, names: [], namespace: local! });
+        }
+      }
+    }
+    return clauses.filter((clause) => clause.from.length > 0);
+  },
+};
 
 function readArm(node: Node): ArmShape | undefined {
   if (node.type !== 'match_arm') return undefined;
@@ -131,7 +183,7 @@ const chains = cStyleChains({
     return comparison && { ...comparison, subject: comparison.subject.replace(/^&\s*/, '') };
   },
   parenthesize: false,
-  test: (subject, code) => `${subject} == ${cStyleQuote(code, '"')}`,
+  test: (subject, code, _quote, constant) => `${subject} == ${constant ?? cStyleQuote(code, '"')}`,
   stub: (message) => `todo!(${cStyleQuote(message, '"')})`,
 });
 
@@ -185,6 +237,7 @@ export const rust: LanguageSupport = {
   chains,
   maps,
   declarations,
+  imports,
   writeName: (name) => name.replace(/\./g, '::'),
   quote: (value) => cStyleQuote(value, '"'),
 };

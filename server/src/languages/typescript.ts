@@ -2,6 +2,7 @@
 // JavaScript and TSX reuse this file with their own grammars.
 import { readTestedArms } from '../analysis/constructs/chains';
 import type { Node } from '../analysis/parsing';
+import type { ImportClause } from '../analysis/resolution/declarations';
 import {
   keyValuePairs,
   cStyleChains,
@@ -25,6 +26,9 @@ import {
   type LabelShape,
   type LanguageSupport,
   type RenderedLine,
+  type ImportSupport,
+  writtenLabel,
+  stringOrConstant,
 } from './language';
 
 const TERMINATORS = new Set(['break_statement', 'return_statement', 'throw_statement', 'continue_statement']);
@@ -120,11 +124,11 @@ function membership(node: Node): ReturnType<ChainSupport['compare']> {
   } else if (method !== 'includes' && method !== 'has') return undefined;
   // A collection of codes bound to a name (`RETRYABLE.has(code)`): its codes are resolved later.
   const named = list && (list.type === 'identifier' || list.type === 'member_expression') ? namedLabel(list, NAME_TYPES) : undefined;
-  const labels = named ? [named] : list?.type === 'array' ? stringElements(list) : undefined;
+  const labels = named ? [named] : list?.type === 'array' ? stringElements(list, stringOrConstant) : undefined;
   return labels ? { subject: args[0]!.text.trim(), labels } : undefined;
 }
 
-const equalsTest = (subject: string, code: string, quote: string) => `${subject} === ${cStyleQuote(code, quote)}`;
+const equalsTest = (subject: string, code: string, quote: string, constant?: string) => `${subject} === ${constant ?? cStyleQuote(code, quote)}`;
 
 const LEAVING = new Set(['return_statement', 'throw_statement', 'continue_statement', 'break_statement']);
 
@@ -141,7 +145,7 @@ const ecmaScriptGuards: NonNullable<ChainSupport['guards']> = {
   render(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
-      const tests = group.codes.map((code) => equalsTest(style.subject, code, style.quote));
+      const tests = group.codes.map((code) => equalsTest(style.subject, code, style.quote, style.labelFor?.(code)));
       lines.push([0, `if (${tests.join(' || ')}) {`], [1, `// ${group.comment}`], [1, `throw new Error(${cStyleQuote(group.message, style.quote)});`], [0, '}']);
     }
     return lines;
@@ -264,6 +268,35 @@ function ecmaScriptDeclarations(typed: boolean): NonNullable<LanguageSupport['de
   };
 }
 
+/** How a relative specifier may name a file: as written, with an extension, or as a folder's index. */
+const MODULE_FILES = ['', '.ts', '.tsx', '.mts', '.js', '.mjs', '.jsx', '/index.ts', '/index.tsx', '/index.js'];
+const IMPORT = /\bimport\s+(?:type\s+)?(?:\{([^}]*)\}|\*\s+as\s+([A-Za-z_$][\w$]*))\s+from\s+(['"])(\.{1,2}\/[^'"\n]*)\3/g;
+
+/** Relative imports: `import { A, B as C } from './codes'`, `import * as N from '../codes'`. */
+const ecmaScriptImports: ImportSupport = {
+  clauses(text) {
+    if (!text.includes('import')) return [];
+    const clauses: ImportClause[] = [];
+    for (const match of text.matchAll(IMPORT)) {
+      const from = MODULE_FILES.map((ending) => match[4]! + ending);
+      if (match[2]) {
+        clauses.push({ from, names: [], namespace: match[2] });
+        continue;
+      }
+      const names = match[1]!
+        .split(',')
+        .map((part) => part.trim().replace(/^type\s+/, ''))
+        .filter(Boolean)
+        .map((part) => {
+          const [imported, local] = part.split(/\s+as\s+/);
+          return [imported!.trim(), (local ?? imported!).trim()] as const;
+        });
+      clauses.push({ from, names });
+    }
+    return clauses;
+  },
+};
+
 export function ecmaScriptLanguage(name: string, languageIds: string[], fileExtensions: string[], grammarFile: string): LanguageSupport {
   return {
     name,
@@ -282,10 +315,11 @@ export function ecmaScriptLanguage(name: string, languageIds: string[], fileExte
       renderCaseStatements(
         groups,
         style.quote,
-        style.subject ? (code) => equalsTest(style.subject, code, style.quote) : (code) => style.labelFor?.(code) ?? cStyleQuote(code, style.quote),
+        style.subject ? (code) => equalsTest(style.subject, code, style.quote, style.labelFor?.(code)) : (code) => writtenLabel(style, code),
       ),
     chains: { ...ecmaScriptChains, guards: ecmaScriptGuards },
     declarations: ecmaScriptDeclarations(grammarFile !== 'tree-sitter-javascript.wasm'),
+    imports: ecmaScriptImports,
     // `undefined!` is `never` to TypeScript, so it fits a value of any type; JavaScript has no `!`.
     maps: { ...ecmaScriptMaps, neutralValue: grammarFile === 'tree-sitter-javascript.wasm' ? 'undefined' : 'undefined!' },
     quote: cStyleQuote,

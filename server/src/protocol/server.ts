@@ -1,6 +1,8 @@
 // The language server: a thin layer that turns the analysis into LSP responses.
 // Runs over stdio (`node dist/server.js --stdio`) for any editor, or over IPC under VS Code.
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readdirSync } from 'node:fs';
+import { dirname, sep } from 'node:path';
 import { WorkspaceRoots } from './workspaceRoots';
 import { readSmallFile } from '../analysis/files/readForAnalysis';
 import type { Declarations } from '../analysis/resolution/declarations';
@@ -120,14 +122,23 @@ export function startServer(connection: Connection): void {
    * re-checks them.
    */
   const importers = new Map<string, Set<string>>();
-  const imports = new ImportResolver((path) => {
-    const open = documents.all().find((d) => d.uri.startsWith('file:') && pathOf(d.uri) === path);
-    if (open) return open.text.getText();
-    try {
-      return readSmallFile(path, settings.maxFileSize);
-    } catch {
-      return undefined;
-    }
+  const imports = new ImportResolver({
+    read(path) {
+      const open = documents.all().find((d) => d.uri.startsWith('file:') && pathOf(d.uri) === path);
+      if (open) return open.text.getText();
+      try {
+        return readSmallFile(path, settings.maxFileSize);
+      } catch {
+        return undefined;
+      }
+    },
+    list(dir) {
+      try {
+        return readdirSync(dir);
+      } catch {
+        return undefined;
+      }
+    },
   });
   /** Per document, what its imports brought at a version: completion asks on every keystroke in a string. */
   const importsRead = new Map<string, { version: number; imported: Promise<Declarations | undefined> }>();
@@ -142,7 +153,7 @@ export function startServer(connection: Connection): void {
     const path = doc.uri.startsWith('file:') ? pathOf(doc.uri) : undefined;
     if (path === undefined || !doc.language?.declarations) return undefined;
     try {
-      const { declarations, sources } = await imports.importedInto(path, doc.text.getText(), settings);
+      const { declarations, sources } = await imports.importedInto(path, doc.text.getText());
       for (const source of sources) (importers.get(source) ?? importers.set(source, new Set()).get(source)!).add(doc.uri);
       return declarations;
     } catch (error) {
@@ -157,7 +168,8 @@ export function startServer(connection: Connection): void {
     if (path === undefined) return;
     imports.invalidate(path);
     importsRead.delete(uri);
-    for (const importer of importers.get(path) ?? []) {
+    // Importers of the file, and of its folder: a file added to a package, or removed, changes the package.
+    for (const importer of [...(importers.get(path) ?? []), ...(importers.get(dirname(path) + sep) ?? [])]) {
       importsRead.delete(importer);
       const doc = documents.get(importer);
       if (doc && importer !== uri) scheduleDiagnostics(doc);

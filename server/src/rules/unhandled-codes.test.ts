@@ -12,6 +12,16 @@ ruleTester(unhandledCodes, {
       code: `def f(code):\n    if code == "access_token_invalid":\n        return 1\n    if code == "rate_limit_exceeded":\n        log(code)\n`,
     },
     {
+      name: 'a chain comparing two variables reads no constant: neither side is written as one',
+      language: 'typescript',
+      code: `const SPAM = 'spam_risk_too_many_posts';\nconst TOKEN = 'access_token_invalid';\nfunction f(code: string, expected: string) {\n  if (code === expected) return 1;\n  else if (code === other) return 2;\n}\n`,
+    },
+    {
+      name: 'a chain comparing a constant with a constant has no subject',
+      language: 'typescript',
+      code: `const SPAM = 'spam_risk_too_many_posts';\nconst TOKEN = 'access_token_invalid';\nif (SPAM === TOKEN) f();\nelse if (TOKEN === SPAM) g();\n`,
+    },
+    {
       name: 'guards over two subjects are no run',
       language: 'typescript',
       code: `function f(code: string, status: string) {\n  if (code === 'access_token_invalid') return 1;\n  if (status === 'rate_limit_exceeded') return 2;\n}\n`,
@@ -154,6 +164,34 @@ ruleTester(unhandledCodes, {
       code: `enum E {\n  Spam = 'spam_risk_too_many_posts',\n  Limit = 'rate_limit_exceeded',\n}\nfunction f(e: E) {\n  switch (e) {\n    case E.Spam:\n      return 1;\n  }\n}\n`,
       errors: [{ message: /^1 member of E is not handled by this switch\nretry \(1\): rate_limit_exceeded\nMeasured against the 2 members of the enum E/ }],
       output: `enum E {\n  Spam = 'spam_risk_too_many_posts',\n  Limit = 'rate_limit_exceeded',\n}\nfunction f(e: E) {\n  switch (e) {\n    case E.Spam:\n      return 1;\n    // retry: retry later with exponential backoff\n    case E.Limit:\n      throw new Error("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n  }\n}\n`,
+    },
+    {
+      name: 'Go: a chain comparing with constants reads their codes, and new tests use the constants the file has',
+      language: 'go',
+      code: `package m\n\nconst (\n\tErrSpam  = "spam_risk_too_many_posts"\n\tErrToken = "access_token_invalid"\n\tErrLimit = "rate_limit_exceeded"\n)\n\nfunc f(code string) int {\n\tif code == ErrSpam {\n\t\treturn 1\n\t} else if ErrToken == code {\n\t\treturn 2\n\t}\n\treturn 0\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk_too_many_posts', 'access_token_invalid', 'rate_limit_exceeded') },
+      errors: [{ message: /^1 TikTok error code is not handled by this if\/else chain\nretry \(1\): rate_limit_exceeded\n/ }],
+      output: `package m\n\nconst (\n\tErrSpam  = "spam_risk_too_many_posts"\n\tErrToken = "access_token_invalid"\n\tErrLimit = "rate_limit_exceeded"\n)\n\nfunc f(code string) int {\n\tif code == ErrSpam {\n\t\treturn 1\n\t} else if ErrToken == code {\n\t\treturn 2\n\t} else if code == ErrLimit {\n\t\t// retry: retry later with exponential backoff\n\t\tpanic("TODO: handle these TikTok errors (retry): retry later with exponential backoff")\n\t}\n\treturn 0\n}\n`,
+    },
+    {
+      name: 'Python: guards comparing with an enum\'s members read as a chain over their codes',
+      language: 'python',
+      code: `from enum import Enum\n\n\nclass E(str, Enum):\n    SPAM = "spam_risk_too_many_posts"\n    TOKEN = "access_token_invalid"\n\n\ndef f(code):\n    if code == E.SPAM:\n        return 1\n    if code == E.TOKEN:\n        return 2\n    return 0\n`,
+      errors: [{ message: /^23 TikTok error codes are not handled by this run of if statements\n/ }],
+    },
+    {
+      name: 'Python: a tuple of constants in a membership test reads as their codes',
+      language: 'python',
+      code: `SPAM = "spam_risk_too_many_posts"\nTOKEN = "access_token_invalid"\nLIMIT = "rate_limit_exceeded"\n\nif code in (SPAM, TOKEN):\n    a()\nelif code == "internal":\n    b()\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk_too_many_posts', 'access_token_invalid', 'rate_limit_exceeded', 'internal') },
+      errors: [{ message: /^1 TikTok error code is not handled by this if\/else chain\nretry \(1\): rate_limit_exceeded\n/ }],
+    },
+    {
+      name: 'TypeScript: an array of constants in `.includes` reads as their codes',
+      language: 'typescript',
+      code: `const SPAM = 'spam_risk_too_many_posts';\nconst TOKEN = 'access_token_invalid';\nif ([SPAM, TOKEN].includes(code)) a();\nelse if (code === 'internal') b();\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk_too_many_posts', 'access_token_invalid', 'rate_limit_exceeded', 'internal') },
+      errors: [{ message: /^1 TikTok error code is not handled by this if\/else chain\nretry \(1\): rate_limit_exceeded\n/ }],
     },
     {
       name: 'TypeScript: labels written as constants read as their codes; new labels use a constant where the file has one',

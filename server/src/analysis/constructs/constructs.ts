@@ -480,6 +480,13 @@ function usesOf(text: string, declared: Declarations): number[] {
 
 const lastDeclarations = new WeakMap<ParsedDocument, Declarations>();
 
+/** What a file declares of codes, however few codes it names: a file of constants may hold only one. */
+export function readDeclarations(doc: ParsedDocument, language: LanguageSupport, catalog: Catalog = defaultCatalog): Declarations | undefined {
+  const declared = new Declarations(language.enumLabel);
+  runToEnd(findConstructs(doc, language, catalog, declared));
+  return declared.empty ? undefined : declared;
+}
+
 /** What the document declared of codes at its last analysis (hover on a constant's name reads it). */
 export function declarationsOf(doc: ParsedDocument): Declarations | undefined {
   return lastDeclarations.get(doc);

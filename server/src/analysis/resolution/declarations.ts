@@ -50,13 +50,16 @@ export class Declarations {
 
   /**
    * What this file's declarations are called in a file that imports `imported` as `local` (`import { Codes as C }`):
-   * `Codes.SPAM` becomes `C.SPAM`. With `imported` undefined, every name gets the prefix `local.` (`import * as N`).
+   * `Codes.SPAM` becomes `C.SPAM`. With `imported` undefined, every name gets the prefix `local.` (`import * as N`);
+   * with `local` empty, `imported`'s members lose their prefix (`import static Codes.*`).
    */
   renamed(imported: string | undefined, local: string, into: Declarations): void {
     const rename = (name: string): string | undefined => {
       if (imported === undefined) return `${local}.${name}`;
-      if (name === imported) return local;
-      return name.startsWith(imported + '.') ? local + name.slice(imported.length) : undefined;
+      if (name === imported) return local || undefined;
+      if (!name.startsWith(imported + '.')) return undefined;
+      // With no local name, the members come in unqualified.
+      return local ? local + name.slice(imported.length) : name.slice(imported.length + 1);
     };
     for (const [name, value] of this.constants) {
       const to = rename(name);
@@ -100,52 +103,39 @@ export class Declarations {
   }
 }
 
-/** `Codes['SPAM']`, `Codes["SPAM"]` and `Codes::SPAM` name what `Codes.SPAM` names. */
+/** `Codes['SPAM']`, `Codes["SPAM"]`, `Codes::SPAM` and PHP's `Code::Spam->value` name what `Codes.SPAM` (`Code.Spam.value`) names. */
 export function normalizeName(text: string): string {
-  return text.replace(/\s+/g, '').replace(/::/g, '.').replace(/\[(['"])([A-Za-z_$][\w$]*)\1\]/g, '.$2');
+  return text.replace(/\s+/g, '').replace(/::|->/g, '.').replace(/\[(['"])([A-Za-z_$][\w$]*)\1\]/g, '.$2');
 }
 
-/** One `import … from './x'` of a TypeScript or JavaScript file: relative specifiers only. */
+/**
+ * One import of another file of the workspace, as a language reads it from the text: where the source may be
+ * and what names it brings in under which local names.
+ */
 export interface ImportClause {
-  readonly from: string;
+  /** Paths where the source may be, relative to the importing file's folder, tried in order. */
+  readonly from: readonly string[];
+  /** Also tried from each folder above, nearest first: absolute module paths (Python's `app.codes`, Rust's `crate::`). */
+  readonly upward?: boolean;
   /** `import { A, B as C }`: [imported, local] pairs. */
   readonly names: ReadonlyArray<readonly [imported: string, local: string]>;
-  /** `import * as N`. */
+  /** `import * as N`, `from . import codes`, `mod codes;`: every name under `N.`. */
   readonly namespace?: string;
+  /** Every name the source declares, as it declares it: Ruby's `require_relative`, PHP's `require`. */
+  readonly everything?: boolean;
+  /** Every member of `members` unqualified: Java's `import static …Codes.*` brings `Codes.SPAM` as `SPAM`. */
+  readonly members?: string;
 }
 
-const IMPORT = /\bimport\s+(?:type\s+)?(?:\{([^}]*)\}|\*\s+as\s+([A-Za-z_$][\w$]*))\s+from\s+(['"])(\.{1,2}\/[^'"\n]*)\3/g;
-
-/** The relative imports of a file's text: `import { A, B as C } from './codes'`, `import * as N from '../codes'`. */
-export function importsOf(text: string): ImportClause[] {
-  if (!text.includes('import')) return [];
-  const clauses: ImportClause[] = [];
-  for (const match of text.matchAll(IMPORT)) {
-    const from = match[4]!;
-    if (match[2]) {
-      clauses.push({ from, names: [], namespace: match[2] });
-      continue;
-    }
-    const names = match[1]!
-      .split(',')
-      .map((part) => part.trim().replace(/^type\s+/, ''))
-      .filter(Boolean)
-      .map((part) => {
-        const [imported, local] = part.split(/\s+as\s+/);
-        return [imported!.trim(), (local ?? imported!).trim()] as const;
-      });
-    clauses.push({ from, names });
-  }
-  return clauses;
-}
-
-/** What `clauses` bring in, given each source's own declarations (undefined where a source cannot be read). */
-export function importedDeclarations(clauses: readonly ImportClause[], declarationsOf: (from: string) => Declarations | undefined): Declarations {
+/** What `clauses` bring in, given each one's source's declarations (undefined where a source cannot be read). */
+export function importedDeclarations(clauses: readonly ImportClause[], declarationsOf: (clause: ImportClause) => Declarations | undefined): Declarations {
   const into = new Declarations();
   for (const clause of clauses) {
-    const source = declarationsOf(clause.from);
+    const source = declarationsOf(clause);
     if (!source) continue;
+    if (clause.everything) into.addAll(source);
     if (clause.namespace) source.renamed(undefined, clause.namespace, into);
+    if (clause.members) source.renamed(clause.members, '', into);
     for (const [imported, local] of clause.names) source.renamed(imported, local, into);
   }
   return into;
