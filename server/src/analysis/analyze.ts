@@ -25,9 +25,21 @@ export function* analysisSteps(doc: ParsedDocument, language: LanguageSupport, s
   const constructs = yield* findTikTokConstructsSteps(doc, language, settings, catalog, imported);
   const context = { text: doc.text, language, settings, catalog };
   const all: Finding[] = [];
+  // Findings on a declaration (a type that leaves out codes) come from every construct over it: said once.
+  const onDeclarations = new Set<string>();
   for (const [i, construct] of constructs.entries()) {
     if (i % 64 === 63) yield;
-    for (const rule of rules) all.push(...rule.check(construct, context));
+    for (const rule of rules) {
+      for (const finding of rule.check(construct, context)) {
+        const outside = finding.span.end <= construct.shape.span.start || finding.span.start >= construct.shape.span.end;
+        if (outside) {
+          const key = `${finding.rule}:${finding.span.start}:${finding.message}`;
+          if (onDeclarations.has(key)) continue;
+          onDeclarations.add(key);
+        }
+        all.push(finding);
+      }
+    }
   }
   const findings = withoutSuppressed(all, doc, language);
   // With a syntax error anywhere, an edit can shift how the parser recovers: report, but offer no fix.

@@ -207,6 +207,65 @@ function collectionOf(value: Node): string[] | undefined {
 /** A string literal's value, where it is one plain string. */
 const stringValue = (node: Node | null | undefined) => (node && (node.type === 'string' || node.type === 'template_string') ? readStringLiteral(node)?.value : undefined);
 
+/** The text from the start of `node`'s line to `node`, when it is only spaces: its indentation. Read in its parent's text. */
+function indentOf(node: Node): string | undefined {
+  const parent = node.parent!;
+  const text = parent.text;
+  const at = node.startIndex - parent.startIndex;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lead = text.slice(lineStart, at);
+  return lineStart > 0 && /^[ \t]*$/.test(lead) ? lead : undefined;
+}
+
+/** New members at the end of a union, written as its members are: ` | 'c'` inline, or `| 'c'` on lines of their own. */
+function unionExtension(union: Node) {
+  const quote = /^(['"])/.exec(union.text.replace(/^[|\s]+/, ''))?.[1] ?? "'";
+  const at = union.endIndex;
+  return (values: readonly string[]) => {
+    if (values.length === 0) return undefined;
+    // The last member starts its own line (`  | 'b'`): new ones do too, with its indentation.
+    const lastLine = union.text.slice(union.text.lastIndexOf('\n') + 1);
+    const lines = union.text.includes('\n') && /^\s*\|/.test(lastLine);
+    const indent = lines ? /^\s*/.exec(lastLine)![0] : '';
+    const newText = values.map((v) => (lines ? `\n${indent}| ${cStyleQuote(v, quote)}` : ` | ${cStyleQuote(v, quote)}`)).join('');
+    return { start: at, end: at, newText };
+  };
+}
+
+/** A code as an enum member's name, in the style of the others: `SPAM_RISK` or `SpamRisk`. */
+function memberName(code: string, upper: boolean): string {
+  const words = code.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const name = upper ? words.map((w) => w.toUpperCase()).join('_') : words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  return /^[0-9]/.test(name) ? `_${name}` : name;
+}
+
+/** New members after an enum's last, as the others are written (their names' style, their quote, one per line or inline). */
+function enumExtension(assignments: readonly Node[], names: readonly string[]) {
+  const last = assignments.at(-1)!;
+  const quote = /(['"`])/.exec(last.childForFieldName('value')?.text ?? '')?.[1] ?? "'";
+  const upper = names.every((n) => /^[A-Z0-9_]+$/.test(n));
+  const after = last.parent!.text.slice(last.endIndex - last.parent!.startIndex);
+  const comma = /^\s*,/.exec(after);
+  const indent = indentOf(last);
+  return (values: readonly string[]) => {
+    const taken = new Set(names);
+    const entries: string[] = [];
+    for (const value of values) {
+      const name = memberName(value, upper);
+      if (!name || taken.has(name)) continue;
+      taken.add(name);
+      entries.push(`${name} = ${cStyleQuote(value, quote)}`);
+    }
+    if (entries.length === 0) return undefined;
+    if (indent !== undefined) {
+      // One member per line: after the last one's comma where it has one (and then each new one has its own).
+      const body = entries.map((e) => `\n${indent}${e}`);
+      return comma ? { start: last.endIndex + comma[0].length, end: last.endIndex + comma[0].length, newText: body.map((b) => b + ',').join('') } : { start: last.endIndex, end: last.endIndex, newText: ',' + body.join(',') };
+    }
+    return { start: last.endIndex, end: last.endIndex, newText: entries.map((e) => `, ${e}`).join('') };
+  };
+}
+
 /**
  * Declarations of codes: `const X = 'code'`, objects of codes (`{ A: 'code' }`, `as const` or not), and in
  * TypeScript string enums and unions of string literals (`type U = 'a' | 'b'`).
@@ -240,14 +299,17 @@ function ecmaScriptDeclarations(typed: boolean): NonNullable<LanguageSupport['de
       if (!name) return undefined;
       if (node.type === 'enum_declaration') {
         const members: Array<{ value: string; name: string }> = [];
-        for (const member of namedChildren(node.childForFieldName('body') ?? node).filter((n) => n.type === 'enum_assignment')) {
+        const assignments = namedChildren(node.childForFieldName('body') ?? node).filter((n) => n.type === 'enum_assignment');
+        for (const member of assignments) {
           const key = member.childForFieldName('name')?.text;
           const code = stringValue(member.childForFieldName('value'));
           // An enum with a member that is no string is not an enum of codes.
           if (!key || code === undefined) return undefined;
           members.push({ value: code, name: `${name}.${key}` });
         }
-        return members.length > 0 ? { constants: members.map((m) => [m.name, m.value] as const), type: { name, kind: 'enum', members } } : undefined;
+        if (members.length === 0) return undefined;
+        const type = { name, kind: 'enum' as const, members, declaredAt: spanOf(node.childForFieldName('name')!), extend: enumExtension(assignments, members.map((m) => m.name.slice(name.length + 1))) };
+        return { constants: members.map((m) => [m.name, m.value] as const), type };
       }
       // A union of string literals only: `'a' | 'b'`.
       const values: string[] = [];
@@ -263,7 +325,7 @@ function ecmaScriptDeclarations(typed: boolean): NonNullable<LanguageSupport['de
       };
       const value = node.childForFieldName('value');
       if (value?.type !== 'union_type' || !collect(value)) return undefined;
-      return { constants: [], type: { name, kind: 'union', members: values.map((v) => ({ value: v })) } };
+      return { constants: [], type: { name, kind: 'union', members: values.map((v) => ({ value: v })), declaredAt: spanOf(node.childForFieldName('name')!), extend: unionExtension(value) } };
     },
   };
 }

@@ -1,6 +1,7 @@
 // unhandled-codes: a TikTok construct that forgets codes. Fixes add the missing arms, grouped by action.
 import { groupByAction, type Catalog } from '../analysis/catalog/catalog';
 import type { TikTokConstruct } from '../analysis/constructs/constructs';
+import type { DeclaredType } from '../analysis/resolution/declarations';
 import type { Settings, Severity } from '../analysis/settings';
 import type { Finding, Fix } from '../analysis/findings';
 import type { Span } from '../analysis/text';
@@ -80,14 +81,64 @@ class UnhandledCodesFinding implements Finding {
   }
 }
 
+/**
+ * What TikTok documents where a type's codes come from, that the type leaves out: the codes of the narrowest
+ * endpoint that lists every code of the type that belongs to few endpoints (not `access_token_invalid`,
+ * which every endpoint may answer); else the fail_reason values, where the type's codes are all fail_reason
+ * values. Where neither says what the type is for, nothing: a guess would be a wrong warning.
+ */
+export function leftOutOf(typed: DeclaredType, catalog: Catalog, settings: Settings): { codes: string[]; where: string } | undefined {
+  const values = new Set(typed.members.map((m) => m.value));
+  const entries = [...values].map((v) => catalog.get(v)).filter((e) => e !== undefined);
+  const specific = entries.filter((e) => !e.shared && !e.generic);
+  if (specific.length === 0) return undefined;
+  let narrowest: { path: string; codes: string[] } | undefined;
+  for (const { path } of specific[0]!.endpoints) {
+    if (!specific.every((e) => e.endpoints.some((p) => p.path === path))) continue;
+    const codes = catalog.entries.filter((e) => e.endpoints.some((p) => p.path === path)).map((e) => e.code);
+    if (!narrowest || codes.length < narrowest.codes.length) narrowest = { path, codes };
+  }
+  const failReason = catalog.set('fail_reason');
+  const [expected, where] = narrowest
+    ? [narrowest.codes, `the codes TikTok documents for ${narrowest.path}`]
+    : entries.every((e) => failReason.codes.includes(e.code))
+      ? [failReason.codes, failReason.description]
+      : [];
+  if (!expected || where === undefined) return undefined;
+  const codes = expected.filter((code) => !values.has(code) && !settings.ignoreCodes.includes(code));
+  return codes.length > 0 ? { codes, where } : undefined;
+}
+
+/** On a type this file declares: the codes it leaves out, and the fix that adds them to it. */
+function typeFinding(construct: TikTokConstruct, { settings, catalog }: RuleContext): Finding | undefined {
+  const typed = construct.typed;
+  if (!typed?.declaredAt || !typed.extend) return undefined;
+  const leftOut = leftOutOf(typed, catalog, settings);
+  if (!leftOut) return undefined;
+  const { codes, where } = leftOut;
+  const edit = typed.extend(codes);
+  const noun = typed.kind === 'enum' ? 'enum' : 'type';
+  return {
+    rule: 'unhandled-codes',
+    severity: 'information',
+    span: typed.declaredAt,
+    message: `The ${noun} ${typed.name} leaves out ${plural(codes.length, 'code')} of ${where}: ${codes.join(', ')}`,
+    // Adding to a type changes what the code around it promises: offered, never applied by fix all.
+    fixes: edit ? [{ title: `Add ${plural(codes.length, 'code')} to ${typed.name}`, edits: [edit], preferred: false, inFixAll: false }] : [],
+  };
+}
+
 export const unhandledCodes: Rule = {
   id: 'unhandled-codes',
   description: 'A switch, if/else chain or lookup map over TikTok error codes does not handle every code in the catalog.',
   check(construct, context) {
     const { settings, catalog } = context;
-    if (construct.missing.length === 0 || settings.rules['unhandled-codes'] === 'off') return [];
+    if (settings.rules['unhandled-codes'] === 'off') return [];
+    const findings: Finding[] = [];
     const severity = construct.hasDefault ? settings.severityWithDefault : settings.rules['unhandled-codes'];
-    if (severity === 'off') return [];
-    return [new UnhandledCodesFinding(severity, construct.shape.head, messageFor(construct, catalog, settings), construct, context)];
+    if (construct.missing.length > 0 && severity !== 'off') findings.push(new UnhandledCodesFinding(severity, construct.shape.head, messageFor(construct, catalog, settings), construct, context));
+    const onType = typeFinding(construct, context);
+    if (onType) findings.push(onType);
+    return findings;
   },
 };

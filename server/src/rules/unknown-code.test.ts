@@ -36,6 +36,22 @@ ruleTester(unknownCode, {
       language: 'typescript',
       code: `const SPAM = 'spam_risk', POSTS = 'spam_risk_too_many_post';\nswitch (c) {\n  case SPAM: break;\n  case POSTS: break;\n}\n`,
       errors: [{ message: "Unknown TikTok error code 'spam_risk_too_many_post'; did you mean 'spam_risk_too_many_posts'?", covers: 'POSTS' }],
+      fixTitles: ["Change POSTS to 'spam_risk_too_many_posts' where it is declared"],
+      output: `const SPAM = 'spam_risk', POSTS = 'spam_risk_too_many_posts';\nswitch (c) {\n  case SPAM: break;\n  case POSTS: break;\n}\n`,
+    },
+    {
+      name: 'Rust: a typo in a constant of a module is fixed in the module, its name written as Rust writes it',
+      language: 'rust',
+      code: `mod codes {\n    pub const SPAM: &str = "spam_risk";\n    pub const POSTS: &str = "spam_risk_too_many_post";\n}\nfn f(c: &str) -> i32 {\n    match c {\n        codes::SPAM => 1,\n        codes::POSTS => 2,\n        _ => 0,\n    }\n}\n`,
+      errors: [{ message: "Unknown TikTok error code 'spam_risk_too_many_post'; did you mean 'spam_risk_too_many_posts'?", covers: 'codes::POSTS' }],
+      fixTitles: ["Change codes::POSTS to 'spam_risk_too_many_posts' where it is declared"],
+      output: `mod codes {\n    pub const SPAM: &str = "spam_risk";\n    pub const POSTS: &str = "spam_risk_too_many_posts";\n}\nfn f(c: &str) -> i32 {\n    match c {\n        codes::SPAM => 1,\n        codes::POSTS => 2,\n        _ => 0,\n    }\n}\n`,
+    },
+    {
+      name: 'a typo constant whose value is written twice beside its name gets no fix: which one is meant is not known',
+      language: 'typescript',
+      code: `const SPAM = 'spam_risk', POSTS = 'spam_risk_too_many_post';\n// POSTS was 'spam_risk_too_many_post' before\nswitch (c) {\n  case SPAM: break;\n  case POSTS: break;\n}\n`,
+      errors: [{ message: "Unknown TikTok error code 'spam_risk_too_many_post'; did you mean 'spam_risk_too_many_posts'?", covers: 'POSTS' }],
       fixTitles: [],
     },
     {

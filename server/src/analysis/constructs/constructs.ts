@@ -147,8 +147,8 @@ export function mayDeclareCodes(text: string, codes: readonly number[] = codeMen
     // The first code of a collection bound to a name: `X = frozenset({"code", …})`, `const X = new Set(['code', …])`.
     if ((c === '[' || c === '{') && /(=|\b(frozenset|set|tuple|list|Set)\s*\()\s*[\[{(]?\s*$/.test(text.slice(Math.max(0, i - 40), i))) return true;
     if (c === '=' && !'=!<>'.includes(text[i - 1] ?? '')) return true;
-    // A later member of a TypeScript union: `type U = 'ok' | 'code'`.
-    if (c === '|' && /\btype\s+[A-Za-z_$][\w$]*\s*=[^\n]*$/.test(text.slice(Math.max(0, i - 256), i))) return true;
+    // A later member of a TypeScript union: `type U = 'ok' | 'code'`, on one line or one member per line.
+    if (c === '|' && /\btype\s+[A-Za-z_$][\w$]*\s*=[^;{}()]*$/.test(text.slice(Math.max(0, i - 512), i))) return true;
   }
   return false;
 }

@@ -2,6 +2,7 @@
 // a string enum, the keys of an object of codes), and types whose values are codes (a union of string
 // literals, a string enum). Labels written as such names read as the codes they hold, and a switch over a
 // value of such a type is measured against the type's members. Within one file; pure data, no tree.
+import type { Span, TextEdit } from '../text';
 
 /** A type whose values are strings: a union of string literals, or a string enum (whose members have names). */
 export interface DeclaredType {
@@ -9,6 +10,15 @@ export interface DeclaredType {
   readonly kind: 'union' | 'enum';
   /** Each value, and for an enum the member that writes it (`Codes.SpamRisk`). */
   readonly members: ReadonlyArray<{ readonly value: string; readonly name?: string }>;
+  /** Where this file declares it (its name), where the language can add members to it; never for an imported type. */
+  readonly declaredAt?: Span;
+  /** The edit that adds `values` to the type as its other members are written. */
+  readonly extend?: (values: readonly string[]) => TextEdit | undefined;
+}
+
+/** A type as another file sees it: its declaration is not there to edit. */
+function elsewhere({ declaredAt: _at, extend: _extend, ...type }: DeclaredType): DeclaredType {
+  return type;
 }
 
 /** One declaration as a language reads it: constants (name → value), collections of codes, at most one type. */
@@ -44,7 +54,7 @@ export class Declarations {
   addAll(other: Declarations): void {
     for (const [name, value] of other.constants) this.constants.set(name, value);
     for (const [name, values] of other.collections) this.collections.set(name, values);
-    for (const [name, type] of other.types) this.types.set(name, type);
+    for (const [name, type] of other.types) this.types.set(name, elsewhere(type));
     for (const member of other.enumMembers) this.enumMembers.add(member);
   }
 
@@ -73,7 +83,7 @@ export class Declarations {
       const to = rename(name);
       if (to === undefined) continue;
       const members = type.members.map((m) => (m.name ? { ...m, name: rename(m.name) ?? m.name } : m));
-      into.types.set(to, { ...type, name: to, members });
+      into.types.set(to, { ...elsewhere(type), name: to, members });
       for (const m of members) if (m.name && type.kind === 'enum') into.enumMembers.add(m.name);
     }
   }
