@@ -60,3 +60,36 @@ test('fix all over a match with a guarded arm adds the missing cases; a fix that
   assert.equal(fixed.split('"spam_risk"').length - 1, 2, 'the guarded code gets an unguarded case of its own');
   assert.deepEqual((await analyzeText(fixed, python, DEFAULT_SETTINGS)).findings.map((f) => f.rule), []);
 });
+
+test('a collection read again from a subtree that moved still takes new codes where it now stands', async () => {
+  const typescript = languageForId('typescript')!;
+  // Large enough that the chain and the collection sit in subtrees of their own, which the cache keeps.
+  const filler = Array.from({ length: 120 }, (_, i) => `export function f${i}(x: number): number {\n  return x + ${i};\n}\n`).join('\n');
+  const text = `${filler}\nconst RETRYABLE = new Set(['internal', 'rate_limit_exceeded']);\nconst TOKEN = ['access_token_invalid', 'scope_not_authorized'];\n\n${filler}\nexport function g(code: string) {\n  if (RETRYABLE.has(code)) return 1;\n  else if (TOKEN.includes(code)) return 2;\n  return 0;\n}\n`;
+  const settings = readSettings({ ignoreCodes: ['spam_risk'] }).settings;
+  const doc = new ParsedDocument(await loadGrammar(typescript.grammarFile), text);
+  const fixFor = (findings: ReturnType<typeof analyzeParsed>['findings']) =>
+    findings.find((f) => f.rule === 'unhandled-codes')!.fixes.find((x) => x.title === 'Add 1 missing retry code to RETRYABLE')!.edits;
+  try {
+    fixFor(analyzeParsed(doc, typescript, settings).findings);
+    doc.applyEdit(0, 0, '// moved down\n\n');
+    const edits = fixFor(analyzeParsed(doc, typescript, settings).findings);
+    assert.equal(edits.length, 1);
+    assert.equal(doc.text.slice(edits[0]!.start - "'rate_limit_exceeded'".length, edits[0]!.start), "'rate_limit_exceeded'");
+    assert.equal(edits[0]!.newText, ", 'too many requests'");
+  } finally {
+    doc.dispose();
+  }
+  // The collection declared after the chain, and the edit between them: the chain stays, the collection moves.
+  const after = `${filler}\nexport function g(code: string) {\n  if (RETRYABLE.has(code)) return 1;\n  else if (TOKEN.includes(code)) return 2;\n  return 0;\n}\n${filler}\nconst RETRYABLE = new Set(['internal', 'rate_limit_exceeded']);\nconst TOKEN = ['access_token_invalid', 'scope_not_authorized'];\n`;
+  const later = new ParsedDocument(await loadGrammar(typescript.grammarFile), after);
+  try {
+    fixFor(analyzeParsed(later, typescript, settings).findings);
+    const between = later.text.indexOf('const RETRYABLE');
+    later.applyEdit(between, between, '// moved down\n\n');
+    const edits = fixFor(analyzeParsed(later, typescript, settings).findings);
+    assert.equal(later.text.slice(edits[0]!.start - "'rate_limit_exceeded'".length, edits[0]!.start), "'rate_limit_exceeded'");
+  } finally {
+    later.dispose();
+  }
+});

@@ -1,6 +1,6 @@
 // What one language file provides: how to find branching constructs in its tree, and how to write new arms.
 import type { Action } from '../analysis/catalog/catalog';
-import { normalizeName, type Declaration, type ImportClause } from '../analysis/resolution/declarations';
+import { normalizeName, type Declaration, type ImportClause, type ListEnd } from '../analysis/resolution/declarations';
 import type { Node } from '../analysis/parsing';
 import type { Span } from '../analysis/text';
 
@@ -240,6 +240,21 @@ export function childrenOfType(node: Node, ...types: string[]): Node[] {
 /** A new label: the file's constant for the code where the construct's labels are constants, else a C-like literal. */
 export function writtenLabel(style: RenderStyle, code: string, quote: string = style.quote): string {
   return style.labelFor?.(code) ?? cStyleQuote(code, quote);
+}
+
+/**
+ * Where new entries go after `last`, the last entry of `list` (an enum's body, an array, a set): after its
+ * `,` where it has one, one per line with its indentation where it starts its own line. Read now, from the
+ * list's own text: the tree is not kept.
+ */
+export function listEnd(list: Node, last: Node, quote: string): ListEnd {
+  const text = list.text;
+  const lastAt = last.startIndex - list.startIndex;
+  const lineStart = text.lastIndexOf('\n', lastAt - 1) + 1;
+  const lead = text.slice(lineStart, lastAt);
+  const indent = lineStart > 0 && /^[ \t]*$/.test(lead) ? lead : undefined;
+  const comma = /^[ \t]*,/.exec(text.slice(last.endIndex - list.startIndex));
+  return { at: last.endIndex + (comma ? comma[0].length : 0), separator: ',', ...(indent !== undefined ? { indent } : {}), trailingSeparator: comma !== null, quote };
 }
 
 /** Escapes a value for a double- or single-quoted literal in C-like languages. */

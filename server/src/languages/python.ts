@@ -1,7 +1,7 @@
 // Python: `match`/`case`, including `case "a" | "b":` and the `case _:` default; if/elif chains with `==` and
 // `in (…)`; dict literals keyed by codes.
 import type { Node } from '../analysis/parsing';
-import type { ImportClause } from '../analysis/resolution/declarations';
+import type { ImportClause, ListEnd } from '../analysis/resolution/declarations';
 import {
   keyValuePairs,
   cStyleQuote,
@@ -23,6 +23,7 @@ import {
   type LanguageSupport,
   type RenderedLine,
   type ImportSupport,
+  listEnd,
   writtenLabel,
   stringOrConstant,
 } from './language';
@@ -141,8 +142,8 @@ const imports: ImportSupport = {
   },
 };
 
-/** `NAME = frozenset({"a", "b"})`, `NAME = {"a", "b"}`, a tuple or a list of strings: a collection of codes. */
-function collectionAssignment(node: Node): [string, string[]] | undefined {
+/** `NAME = frozenset({"a", "b"})`, `NAME = {"a", "b"}`, a tuple or a list of strings: a collection of codes, and where new ones go. */
+function collectionAssignment(node: Node): [string, string[], ListEnd] | undefined {
   const left = node.childForFieldName('left');
   let right = node.childForFieldName('right');
   if (left?.type !== 'identifier' || !right) return undefined;
@@ -151,7 +152,9 @@ function collectionAssignment(node: Node): [string, string[]] | undefined {
     right = args.length === 1 ? args[0]! : null;
   }
   const labels = right && ['tuple', 'set', 'list'].includes(right.type) ? stringElements(right) : undefined;
-  return labels ? [left.text, labels.map((l) => l.value)] : undefined;
+  if (!right || !labels) return undefined;
+  const last = namedChildren(right).filter((n) => n.type !== 'comment').at(-1)!;
+  return [left.text, labels.map((l) => l.value), listEnd(right, last, labels[0]!.quote)];
 }
 
 const LEAVING = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);

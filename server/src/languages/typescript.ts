@@ -2,7 +2,7 @@
 // JavaScript and TSX reuse this file with their own grammars.
 import { readTestedArms } from '../analysis/constructs/chains';
 import type { Node } from '../analysis/parsing';
-import type { ImportClause } from '../analysis/resolution/declarations';
+import type { ImportClause, ListEnd } from '../analysis/resolution/declarations';
 import {
   keyValuePairs,
   cStyleChains,
@@ -27,6 +27,7 @@ import {
   type LanguageSupport,
   type RenderedLine,
   type ImportSupport,
+  listEnd,
   writtenLabel,
   stringOrConstant,
 } from './language';
@@ -194,76 +195,28 @@ const ecmaScriptMaps: MapSupport = {
 };
 
 /** The codes of `['a', 'b']` or `new Set(['a', 'b'])` (`as const` or not): strings only, else undefined. */
-function collectionOf(value: Node): string[] | undefined {
+function collectionOf(value: Node): { values: string[]; end: ListEnd } | undefined {
   let list: Node | null = value.type === 'as_expression' ? value.namedChild(0) : value;
   if (list?.type === 'new_expression' && list.childForFieldName('constructor')?.text === 'Set') {
     const args = namedChildren(list.childForFieldName('arguments') ?? list);
     list = args.length === 1 ? args[0]! : null;
   }
   const labels = list?.type === 'array' ? stringElements(list) : undefined;
-  return labels?.map((l) => l.value);
+  if (!list || !labels) return undefined;
+  const elements = namedChildren(list).filter((n) => n.type !== 'comment');
+  return { values: labels.map((l) => l.value), end: listEnd(list, elements.at(-1)!, labels[0]!.quote) };
 }
 
 /** A string literal's value, where it is one plain string. */
 const stringValue = (node: Node | null | undefined) => (node && (node.type === 'string' || node.type === 'template_string') ? readStringLiteral(node)?.value : undefined);
 
-/** The text from the start of `node`'s line to `node`, when it is only spaces: its indentation. Read in its parent's text. */
-function indentOf(node: Node): string | undefined {
-  const parent = node.parent!;
-  const text = parent.text;
-  const at = node.startIndex - parent.startIndex;
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const lead = text.slice(lineStart, at);
-  return lineStart > 0 && /^[ \t]*$/.test(lead) ? lead : undefined;
-}
-
-/** New members at the end of a union, written as its members are: ` | 'c'` inline, or `| 'c'` on lines of their own. */
-function unionExtension(union: Node) {
-  const quote = /^(['"])/.exec(union.text.replace(/^[|\s]+/, ''))?.[1] ?? "'";
-  const at = union.endIndex;
-  return (values: readonly string[]) => {
-    if (values.length === 0) return undefined;
-    // The last member starts its own line (`  | 'b'`): new ones do too, with its indentation.
-    const lastLine = union.text.slice(union.text.lastIndexOf('\n') + 1);
-    const lines = union.text.includes('\n') && /^\s*\|/.test(lastLine);
-    const indent = lines ? /^\s*/.exec(lastLine)![0] : '';
-    const newText = values.map((v) => (lines ? `\n${indent}| ${cStyleQuote(v, quote)}` : ` | ${cStyleQuote(v, quote)}`)).join('');
-    return { start: at, end: at, newText };
-  };
-}
-
-/** A code as an enum member's name, in the style of the others: `SPAM_RISK` or `SpamRisk`. */
-function memberName(code: string, upper: boolean): string {
-  const words = code.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const name = upper ? words.map((w) => w.toUpperCase()).join('_') : words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
-  return /^[0-9]/.test(name) ? `_${name}` : name;
-}
-
-/** New members after an enum's last, as the others are written (their names' style, their quote, one per line or inline). */
-function enumExtension(assignments: readonly Node[], names: readonly string[]) {
-  const last = assignments.at(-1)!;
-  const quote = /(['"`])/.exec(last.childForFieldName('value')?.text ?? '')?.[1] ?? "'";
-  const upper = names.every((n) => /^[A-Z0-9_]+$/.test(n));
-  const after = last.parent!.text.slice(last.endIndex - last.parent!.startIndex);
-  const comma = /^\s*,/.exec(after);
-  const indent = indentOf(last);
-  return (values: readonly string[]) => {
-    const taken = new Set(names);
-    const entries: string[] = [];
-    for (const value of values) {
-      const name = memberName(value, upper);
-      if (!name || taken.has(name)) continue;
-      taken.add(name);
-      entries.push(`${name} = ${cStyleQuote(value, quote)}`);
-    }
-    if (entries.length === 0) return undefined;
-    if (indent !== undefined) {
-      // One member per line: after the last one's comma where it has one (and then each new one has its own).
-      const body = entries.map((e) => `\n${indent}${e}`);
-      return comma ? { start: last.endIndex + comma[0].length, end: last.endIndex + comma[0].length, newText: body.map((b) => b + ',').join('') } : { start: last.endIndex, end: last.endIndex, newText: ',' + body.join(',') };
-    }
-    return { start: last.endIndex, end: last.endIndex, newText: entries.map((e) => `, ${e}`).join('') };
-  };
+/** Where new members of a union go: after its last, ` | 'c'` inline or `| 'c'` on a line of its own. */
+function unionEnd(union: Node): ListEnd {
+  const text = union.text;
+  const quote = /^[|\s]*(['"])/.exec(text)?.[1] ?? "'";
+  const lastLine = text.slice(text.lastIndexOf('\n') + 1);
+  const lines = text.includes('\n') && /^\s*\|/.test(lastLine);
+  return { at: union.endIndex, separator: '|', ...(lines ? { indent: /^\s*/.exec(lastLine)![0] } : {}), trailingSeparator: false, quote };
 }
 
 /**
@@ -276,15 +229,16 @@ function ecmaScriptDeclarations(typed: boolean): NonNullable<LanguageSupport['de
     read(node) {
       if (node.type === 'lexical_declaration') {
         const constants: Array<[string, string]> = [];
-        const collections: Array<[string, string[]]> = [];
+        const collections: Array<[string, string[], ListEnd]> = [];
         for (const declarator of namedChildren(node).filter((n) => n.type === 'variable_declarator')) {
           const name = declarator.childForFieldName('name');
           let value = declarator.childForFieldName('value');
           if (!name || name.type !== 'identifier' || !value) continue;
           if (value.type === 'as_expression') value = value.namedChild(0);
           const text = stringValue(value);
+          const collection = text === undefined && value ? collectionOf(value) : undefined;
           if (text !== undefined) constants.push([name.text, text]);
-          else if (value && collectionOf(value)) collections.push([name.text, collectionOf(value)!]);
+          else if (collection) collections.push([name.text, collection.values, collection.end]);
           else if (value?.type === 'object') {
             for (const pair of keyValuePairs(value)) {
               const key = pair.key.type === 'property_identifier' ? pair.key.text : stringValue(pair.key);
@@ -308,7 +262,9 @@ function ecmaScriptDeclarations(typed: boolean): NonNullable<LanguageSupport['de
           members.push({ value: code, name: `${name}.${key}` });
         }
         if (members.length === 0) return undefined;
-        const type = { name, kind: 'enum' as const, members, declaredAt: spanOf(node.childForFieldName('name')!), extend: enumExtension(assignments, members.map((m) => m.name.slice(name.length + 1))) };
+        const last = assignments.at(-1)!;
+        const quote = /(['"`])/.exec(last.childForFieldName('value')?.text ?? '')?.[1] ?? "'";
+        const type = { name, kind: 'enum' as const, members, declaredAt: spanOf(node.childForFieldName('name')!), end: listEnd(last.parent!, last, quote) };
         return { constants: members.map((m) => [m.name, m.value] as const), type };
       }
       // A union of string literals only: `'a' | 'b'`.
@@ -325,7 +281,7 @@ function ecmaScriptDeclarations(typed: boolean): NonNullable<LanguageSupport['de
       };
       const value = node.childForFieldName('value');
       if (value?.type !== 'union_type' || !collect(value)) return undefined;
-      return { constants: [], type: { name, kind: 'union', members: values.map((v) => ({ value: v })), declaredAt: spanOf(node.childForFieldName('name')!), extend: unionExtension(value) } };
+      return { constants: [], type: { name, kind: 'union', members: values.map((v) => ({ value: v })), declaredAt: spanOf(node.childForFieldName('name')!), end: unionEnd(value) } };
     },
   };
 }

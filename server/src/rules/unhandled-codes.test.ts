@@ -201,6 +201,23 @@ ruleTester(unhandledCodes, {
       errors: [{ message: /^1 member of E is not handled by this switch/ }],
     },
     {
+      name: 'Python: missing codes go into the collection named for their action; a code of no such collection gets a branch',
+      language: 'python',
+      code: `RETRYABLE = frozenset({"internal", "rate_limit_exceeded"})\nREAUTH = (\n    "access_token_invalid",\n)\n\nif code in RETRYABLE:\n    retry()\nelif code in REAUTH:\n    reconnect()\n`,
+      settings: { ignoreCodes: ignoreAllBut('internal', 'rate_limit_exceeded', 'access_token_invalid', 'scope_not_authorized', 'spam_risk_text', 'too many requests') },
+      errors: [{ message: /^3 TikTok error codes are not handled by this if\/else chain\nrefresh-token \(1\): scope_not_authorized\nretry \(1\): too many requests\nuser-error \(1\): spam_risk_text\n/ }],
+      fixTitles: ['Add all 3 missing TikTok error branches', 'Add 1 missing refresh-token code to REAUTH', 'Add 1 missing retry code to RETRYABLE', 'Add 1 missing user-error branch'],
+      output: `RETRYABLE = frozenset({"internal", "rate_limit_exceeded", "too many requests"})\nREAUTH = (\n    "access_token_invalid",\n    "scope_not_authorized",\n)\n\nif code in RETRYABLE:\n    retry()\nelif code in REAUTH:\n    reconnect()\nelif code == "spam_risk_text":\n    # user-error: show the message to the user; do not retry unchanged\n    raise NotImplementedError("TODO: handle these TikTok errors (user-error): show the message to the user; do not retry unchanged")\n`,
+    },
+    {
+      name: 'TypeScript: a Set named for retries takes the missing retry codes; a collection named for no action gets none',
+      language: 'typescript',
+      code: `const RETRYABLE_CODES = new Set(['internal', 'rate_limit_exceeded']);\nconst TERMINAL = ['spam_risk_text'];\nfunction f(code: string) {\n  if (RETRYABLE_CODES.has(code)) {\n    return 1;\n  } else if (TERMINAL.includes(code)) {\n    return 2;\n  }\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('internal', 'rate_limit_exceeded', 'spam_risk_text', 'too many requests', 'spam_risk') },
+      errors: [{ message: /^2 TikTok error codes are not handled by this if\/else chain\nretry \(1\): too many requests\nuser-error \(1\): spam_risk\n/ }],
+      output: `const RETRYABLE_CODES = new Set(['internal', 'rate_limit_exceeded', 'too many requests']);\nconst TERMINAL = ['spam_risk_text'];\nfunction f(code: string) {\n  if (RETRYABLE_CODES.has(code)) {\n    return 1;\n  } else if (TERMINAL.includes(code)) {\n    return 2;\n  } else if (code === "spam_risk") {\n    // user-error: show the message to the user; do not retry unchanged\n    throw new Error("TODO: handle these TikTok errors (user-error): show the message to the user; do not retry unchanged");\n  }\n}\n`,
+    },
+    {
       name: 'Go: a chain comparing with constants reads their codes, and new tests use the constants the file has',
       language: 'go',
       code: `package m\n\nconst (\n\tErrSpam  = "spam_risk_too_many_posts"\n\tErrToken = "access_token_invalid"\n\tErrLimit = "rate_limit_exceeded"\n)\n\nfunc f(code string) int {\n\tif code == ErrSpam {\n\t\treturn 1\n\t} else if ErrToken == code {\n\t\treturn 2\n\t}\n\treturn 0\n}\n`,

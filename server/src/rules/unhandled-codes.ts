@@ -1,7 +1,8 @@
 // unhandled-codes: a TikTok construct that forgets codes. Fixes add the missing arms, grouped by action.
 import { groupByAction, type Catalog } from '../analysis/catalog/catalog';
 import type { TikTokConstruct } from '../analysis/constructs/constructs';
-import type { DeclaredType } from '../analysis/resolution/declarations';
+import type { DeclaredType, ListEnd } from '../analysis/resolution/declarations';
+import { actionNamed, appendToList, typeEdit } from '../analysis/fixes/extendLists';
 import type { Settings, Severity } from '../analysis/settings';
 import type { Finding, Fix } from '../analysis/findings';
 import type { Span } from '../analysis/text';
@@ -45,15 +46,35 @@ function messageFor(construct: TikTokConstruct, catalog: Catalog, settings: Sett
   return message;
 }
 
-/** The new arms, each group's and all of them; writing them costs more than finding what is missing. */
-function writeFixes({ missing, shape, labelFor }: TikTokConstruct, { text, language, catalog }: RuleContext): Fix[] {
+/**
+ * The new arms, each group's and all of them; writing them costs more than finding what is missing. Where the
+ * chain's tests name a collection of the file named for a group's action (`code in RETRYABLE`), that group's
+ * codes go into the collection instead.
+ */
+function writeFixes({ missing, shape, labelFor, collections }: TikTokConstruct, { text, language, catalog }: RuleContext): Fix[] {
   const groups = groupByAction(missing, catalog);
   const noun = armNoun(shape.family);
+  const intoCollection = new Map<string, { name: string; end: ListEnd }>();
+  for (const [name, end] of collections ?? []) {
+    const action = actionNamed(name, catalog.actions);
+    if (action && !intoCollection.has(action)) intoCollection.set(action, { name, end });
+  }
+  const collectionEdit = (codes: readonly string[], into: { end: ListEnd }) => appendToList(into.end, codes.map((code) => language.quote(code, into.end.quote)));
   const fixes: Fix[] = [];
-  const all = insertArms(text, language, shape, missing, catalog, labelFor);
-  if (all) fixes.push({ title: `Add all ${missing.length} missing TikTok error ${missing.length === 1 ? noun.singular : noun.plural}`, edits: [all], preferred: true, inFixAll: true });
-  if (groups.length > 1) {
+  const inCollections = groups.filter((g) => intoCollection.has(g.action.id));
+  const asArms = missing.filter((code) => !inCollections.some((g) => g.codes.includes(code)));
+  const armsEdit = insertArms(text, language, shape, asArms, catalog, labelFor);
+  const all = [...inCollections.map((g) => collectionEdit(g.codes, intoCollection.get(g.action.id)!)), ...(armsEdit ? [armsEdit] : [])];
+  if (all.length > 0 && (asArms.length === 0 || armsEdit)) {
+    fixes.push({ title: `Add all ${missing.length} missing TikTok error ${missing.length === 1 ? noun.singular : noun.plural}`, edits: all, preferred: true, inFixAll: true });
+  }
+  if (groups.length > 1 || inCollections.length > 0) {
     for (const group of groups) {
+      const into = intoCollection.get(group.action.id);
+      if (into) {
+        fixes.push({ title: `Add ${plural(group.codes.length, `missing ${group.action.id} code`)} to ${language.writeName?.(into.name) ?? into.name}`, edits: [collectionEdit(group.codes, into)] });
+        continue;
+      }
       const edit = insertArms(text, language, shape, group.codes, catalog, labelFor);
       if (edit) fixes.push({ title: `Add ${plural(group.codes.length, `missing ${group.action.id} ${noun.singular}`, `missing ${group.action.id} ${noun.plural}`)}`, edits: [edit] });
     }
@@ -110,13 +131,14 @@ export function leftOutOf(typed: DeclaredType, catalog: Catalog, settings: Setti
 }
 
 /** On a type this file declares: the codes it leaves out, and the fix that adds them to it. */
-function typeFinding(construct: TikTokConstruct, { settings, catalog }: RuleContext): Finding | undefined {
+function typeFinding(construct: TikTokConstruct, context: RuleContext): Finding | undefined {
+  const { settings, catalog } = context;
   const typed = construct.typed;
-  if (!typed?.declaredAt || !typed.extend) return undefined;
+  if (!typed?.declaredAt || !typed.end) return undefined;
   const leftOut = leftOutOf(typed, catalog, settings);
   if (!leftOut) return undefined;
   const { codes, where } = leftOut;
-  const edit = typed.extend(codes);
+  const edit = typeEdit(typed, codes, context.language.quote);
   const noun = typed.kind === 'enum' ? 'enum' : 'type';
   return {
     rule: 'unhandled-codes',

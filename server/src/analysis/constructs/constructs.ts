@@ -7,7 +7,7 @@ import { lineEndAt, lineStartAt, type Span } from '../text';
 import { compileQuery, type Node, type ParsedDocument } from '../parsing';
 import type { Settings } from '../settings';
 import { runToEnd, type Steps } from '../slices';
-import { Declarations, type Declaration, type DeclaredType } from '../resolution/declarations';
+import { Declarations, shiftedDeclaration, type Declaration, type DeclaredType, type ListEnd } from '../resolution/declarations';
 
 export interface TikTokConstruct {
   readonly shape: ConstructShape;
@@ -22,6 +22,8 @@ export interface TikTokConstruct {
   readonly hasDefault: boolean;
   /** The set's codes not among the labels, less the ignored ones, in catalog order. */
   readonly missing: readonly string[];
+  /** Collections of codes this file declares that its tests name (`code in RETRYABLE`), and where new codes go in each. */
+  readonly collections?: ReadonlyMap<string, ListEnd>;
 }
 
 /**
@@ -230,8 +232,13 @@ function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog
       // A run of guards reaches past its first `if`, outside the subtree: such a subtree is read afresh.
       if (known && known.context === context && !known.shapes.some((shape) => shape.form === 'guards')) {
         const delta = node.startIndex - known.start;
-        const entry: CachedSubtree = { start: node.startIndex, context, shapes: known.shapes.map((shape) => shifted(shape, delta)), declarations: known.declarations };
-        for (const declaration of known.declarations) declared.add(declaration);
+        const entry: CachedSubtree = {
+          start: node.startIndex,
+          context,
+          shapes: known.shapes.map((shape) => shifted(shape, delta)),
+          declarations: known.declarations.map((declaration) => shiftedDeclaration(declaration, delta)),
+        };
+        for (const declaration of entry.declarations) declared.add(declaration);
         if (known.classified) {
           const { constructs } = known.classified;
           entry.classified = { ...known.classified, constructs: constructs.map((c, i) => c && (delta === 0 ? c : { ...c, shape: entry.shapes[i]! })) };
@@ -439,8 +446,10 @@ export function* findTikTokConstructsSteps(
   else lastDeclarations.set(doc, declared);
   // Most files declare no code: then nothing is resolved, and no construct carries the declarations.
   const declaredHere = declared.empty ? undefined : declared;
-  const classifyOne = (shape: ConstructShape, expected?: SetId) =>
-    classify(declaredHere ? resolveLabels(shape, declaredHere) : shape, settings, catalog, doc.text, expected, declaredHere);
+  const classifyOne = (shape: ConstructShape, expected?: SetId) => {
+    const construct = classify(declaredHere ? resolveLabels(shape, declaredHere) : shape, settings, catalog, doc.text, expected, declaredHere);
+    return construct && declaredHere ? withCollections(construct, shape, declaredHere) : construct;
+  };
   for (const [i, { node, errorAbove, shape, subtree, index }] of found.entries()) {
     if (i % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     if (node && isBroken(node, errorAbove === true)) continue;
@@ -461,6 +470,17 @@ export function* findTikTokConstructsSteps(
     if (construct) constructs.push(construct);
   }
   return constructs;
+}
+
+/** The construct with the collections of this file that its labels name, where they name any. */
+function withCollections(construct: TikTokConstruct, shape: ConstructShape, declared: Declarations): TikTokConstruct {
+  if (declared.collectionEnds.size === 0) return construct;
+  const collections = new Map<string, ListEnd>();
+  for (const arm of shape.arms) for (const label of arm.labels) {
+    const end = label.name === undefined ? undefined : declared.collectionEnds.get(label.name);
+    if (end) collections.set(label.name!, end);
+  }
+  return collections.size > 0 ? { ...construct, collections } : construct;
 }
 
 /** Where the names that hold codes (`Codes` of `Codes.SPAM`, `SPAM`) are written as whole words. */

@@ -2,7 +2,7 @@
 // a string enum, the keys of an object of codes), and types whose values are codes (a union of string
 // literals, a string enum). Labels written as such names read as the codes they hold, and a switch over a
 // value of such a type is measured against the type's members. Within one file; pure data, no tree.
-import type { Span, TextEdit } from '../text';
+import type { Span } from '../text';
 
 /** A type whose values are strings: a union of string literals, or a string enum (whose members have names). */
 export interface DeclaredType {
@@ -12,26 +12,57 @@ export interface DeclaredType {
   readonly members: ReadonlyArray<{ readonly value: string; readonly name?: string }>;
   /** Where this file declares it (its name), where the language can add members to it; never for an imported type. */
   readonly declaredAt?: Span;
-  /** The edit that adds `values` to the type as its other members are written. */
-  readonly extend?: (values: readonly string[]) => TextEdit | undefined;
+  /** Where new members go. */
+  readonly end?: ListEnd;
+}
+
+/**
+ * Where new entries go at the end of a list written in the file (an enum's members, a union's, a collection's
+ * elements), and how the others are written. Plain offsets, moved with the text like every span.
+ */
+export interface ListEnd {
+  readonly at: number;
+  /** `,` between entries; `|` before each member of a union. */
+  readonly separator: ',' | '|';
+  /** The entries stand one per line with this indentation; undefined where they stand on one line. */
+  readonly indent?: string;
+  /** The last entry is followed by a `,` (and so is each new one); else a `,` goes before each new one. */
+  readonly trailingSeparator: boolean;
+  /** The quote of the list's strings. */
+  readonly quote: string;
 }
 
 /** A type as another file sees it: its declaration is not there to edit. */
-function elsewhere({ declaredAt: _at, extend: _extend, ...type }: DeclaredType): DeclaredType {
+function elsewhere({ declaredAt: _at, end: _end, ...type }: DeclaredType): DeclaredType {
   return type;
+}
+
+/** A declaration read again from a subtree that moved by `delta`: its places move with it. */
+export function shiftedDeclaration(declaration: Declaration, delta: number): Declaration {
+  if (delta === 0) return declaration;
+  const move = <T extends { at: number } | { start: number; end: number } | undefined>(place: T): T =>
+    place === undefined ? place : ('at' in place ? { ...place, at: place.at + delta } : { ...place, start: place.start + delta, end: place.end + delta });
+  const { type, collections } = declaration;
+  return {
+    ...declaration,
+    ...(collections ? { collections: collections.map(([name, values, end]) => (end ? ([name, values, move(end)] as const) : ([name, values] as const))) } : {}),
+    ...(type ? { type: { ...type, declaredAt: move(type.declaredAt), end: move(type.end) } } : {}),
+  };
 }
 
 /** One declaration as a language reads it: constants (name → value), collections of codes, at most one type. */
 export interface Declaration {
   readonly constants: ReadonlyArray<readonly [name: string, value: string]>;
-  /** A set, list or tuple of codes bound to a name (`RETRYABLE = frozenset({…})`, `const SIGNALS = new Set([…])`). */
-  readonly collections?: ReadonlyArray<readonly [name: string, values: readonly string[]]>;
+  /** A set, list or tuple of codes bound to a name (`RETRYABLE = frozenset({…})`, `const SIGNALS = new Set([…])`), and where new codes go in it. */
+  readonly collections?: ReadonlyArray<readonly [name: string, values: readonly string[], end?: ListEnd]>;
   readonly type?: DeclaredType;
 }
 
 export class Declarations {
   readonly constants = new Map<string, string>();
   readonly collections = new Map<string, readonly string[]>();
+  /** Where new codes go in the collections this file declares (not in imported ones). */
+  readonly collectionEnds = new Map<string, ListEnd>();
   readonly types = new Map<string, DeclaredType>();
   /** Names of enum members: of the enum's type, not strings, so no label of a string switch. */
   readonly enumMembers = new Set<string>();
@@ -41,7 +72,10 @@ export class Declarations {
 
   add(declaration: Declaration): void {
     for (const [name, value] of declaration.constants) this.constants.set(name, value);
-    for (const [name, values] of declaration.collections ?? []) this.collections.set(name, values);
+    for (const [name, values, end] of declaration.collections ?? []) {
+      this.collections.set(name, values);
+      if (end) this.collectionEnds.set(name, end);
+    }
     const type = declaration.type;
     if (!type) return;
     if (type.kind === 'enum') for (const member of type.members) if (member.name) this.enumMembers.add(member.name);
@@ -53,6 +87,7 @@ export class Declarations {
   /** Everything `other` declares, as if declared here. */
   addAll(other: Declarations): void {
     for (const [name, value] of other.constants) this.constants.set(name, value);
+    // Where another file's collections end is no place to write in this one.
     for (const [name, values] of other.collections) this.collections.set(name, values);
     for (const [name, type] of other.types) this.types.set(name, elsewhere(type));
     for (const member of other.enumMembers) this.enumMembers.add(member);
@@ -94,7 +129,7 @@ export class Declarations {
 
   /** A key that changes when anything declared changes: classifications made under another are not reused. */
   get key(): string {
-    return JSON.stringify([[...this.constants], [...this.types], [...this.collections]]);
+    return JSON.stringify([[...this.constants], [...this.types], [...this.collections], [...this.collectionEnds]]);
   }
 
   /**
