@@ -23,6 +23,8 @@ import {
   type LabelShape,
   type LanguageSupport,
   type RenderedLine,
+  constantLabel,
+  writtenLabel,
 } from './language';
 
 const STRING_TYPES = ['string_literal', 'verbatim_string_literal', 'raw_string_literal'];
@@ -178,11 +180,11 @@ const maps: MapSupport = {
     const initializer = namedChildren(node).find((n) => n.type === 'initializer_expression');
     return initializer && withoutComments(namedChildren(initializer))[0]?.type === 'assignment_expression' ? 'indexer' : 'braces';
   },
-  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : undefined),
+  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : constantLabel(key, true)),
   functionSignature: (value) => (value.type === 'lambda_expression' ? textBefore(value, value.childForFieldName('body')) : undefined),
   functionStub: (signature, message) => `${signature} ${STUB(message)}`,
   render: (groups, style) =>
-    renderMapEntries(groups, '//', (code, value) => (style.form === 'indexer' ? `[${cStyleQuote(code, '"')}] = ${value}` : `{ ${cStyleQuote(code, '"')}, ${value} }`)),
+    renderMapEntries(groups, '//', (code, value) => (style.form === 'indexer' ? `[${writtenLabel(style, code, '"')}] = ${value}` : `{ ${writtenLabel(style, code, '"')}, ${value} }`)),
 };
 
 export const csharp: LanguageSupport = {

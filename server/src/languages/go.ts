@@ -25,6 +25,7 @@ import {
   withoutComments,
   type RenderedLine,
   writtenLabel,
+  constantLabel,
 } from './language';
 
 const STRING_TYPES = ['interpreted_string_literal', 'raw_string_literal'];
@@ -120,10 +121,10 @@ const maps: MapSupport = {
     }
     return entries;
   },
-  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : undefined),
+  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : constantLabel(key, true)),
   functionSignature: (value) => (value.type === 'func_literal' ? textBefore(value, value.childForFieldName('body')) : undefined),
   functionStub: (signature, message) => `${signature} { panic(${cStyleQuote(message, '"')}) }`,
-  render: (groups) => renderMapEntries(groups, '//', (code, value) => `${cStyleQuote(code, '"')}: ${value}`),
+  render: (groups, style) => renderMapEntries(groups, '//', (code, value) => `${writtenLabel(style, code, '"')}: ${value}`),
 };
 
 export const go: LanguageSupport = {

@@ -26,6 +26,8 @@ import {
   type LanguageSupport,
   type RenderedLine,
   type ImportSupport,
+  constantLabel,
+  writtenLabel,
 } from './language';
 
 const TERMINATORS = new Set(['break_statement', 'return_statement', 'throw_statement', 'continue_statement', 'yield_statement']);
@@ -183,11 +185,11 @@ const maps: MapSupport = {
     return entries;
   },
   form: (node) => node.childForFieldName('name')!.text,
-  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : undefined),
+  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : constantLabel(key, true)),
   functionSignature: (value) => (value.type === 'lambda_expression' ? textBefore(value, value.childForFieldName('body')) : undefined),
   functionStub: (signature, message) => `${signature} { throw new UnsupportedOperationException(${cStyleQuote(message, '"')}); }`,
   render: (groups, style) =>
-    renderMapEntries(groups, '//', (code, value) => (style.form === 'of' ? `${cStyleQuote(code, '"')}, ${value}` : `Map.entry(${cStyleQuote(code, '"')}, ${value})`), false),
+    renderMapEntries(groups, '//', (code, value) => (style.form === 'of' ? `${writtenLabel(style, code, '"')}, ${value}` : `Map.entry(${writtenLabel(style, code, '"')}, ${value})`), false),
   // Map.of has overloads up to ten pairs; past that only Map.ofEntries compiles.
   maxEntries: (form) => (form === 'of' ? MAP_OF_LIMIT : undefined),
 };

@@ -439,18 +439,33 @@ export function equalityWithString(left: Node, right: Node, isString: (node: Nod
   return label ? { subject: subject.text.trim(), labels: [label] } : undefined;
 }
 
+/** Node types of a plain string literal, in the grammars that have lists of codes. */
+const STRING_LITERALS = new Set(['string', 'string_literal', 'interpreted_string_literal', 'raw_string_literal', 'encapsed_string', 'template_string']);
+
 /** A list element: a string literal, or a name written as constants are (resolved later). */
 export function stringOrConstant(node: Node): LabelShape | undefined {
-  return readStringLiteral(node) ?? (looksConstant(node) ? { value: '', span: spanOf(node), quote: '', name: normalizeName(node.text) } : undefined);
+  return STRING_LITERALS.has(node.type) ? readStringLiteral(node) : constantLabel(node);
 }
 
-/** Written as constants are: all capitals (`SPAM`, `E.TOKEN`), or a member of a capitalised name (`Codes.Spam`, `ErrSpam` in Go). */
+/**
+ * A key or label written as a name (`SPAM`, `Codes.Spam`, `Codes::SPAM`): its code is resolved later, and a name
+ * the file declares no code for drops out. A map's key is never the subject, so any name will do there.
+ */
+export function constantLabel(node: Node | null | undefined, anyName = false): LabelShape | undefined {
+  if (!node || node.text.length > 200 || !(anyName ? NAME_VALUE.test(node.text) : looksConstant(node))) return undefined;
+  return { value: '', span: spanOf(node), quote: '', name: normalizeName(node.text) };
+}
+
+/**
+ * Written as constants are: a capitalised name (`SPAM`, `ErrSpam`, `CodeText`), all capitals after a dot
+ * (`e.TOKEN`), or a member of a capitalised name (`Codes.Spam`). A variable is rarely so written; a name that
+ * is no constant of the file drops out when labels are resolved.
+ */
 function looksConstant(node: Node): boolean {
   const text = node.text;
   if (text.length > 200 || !NAME_VALUE.test(text)) return false;
   const parts = normalizeName(text).split('.');
   const last = parts.at(-1)!;
-  if (parts.length === 1) return /^[A-Z][A-Z0-9_]+$/.test(last) || /^Err[A-Z]/.test(last);
   return /^[A-Z][A-Z0-9_]+$/.test(last) || /^[A-Z]/.test(parts[0]!);
 }
 

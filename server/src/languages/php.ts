@@ -30,6 +30,7 @@ import {
   type RenderedLine,
   type ImportSupport,
   writtenLabel,
+  constantLabel,
 } from './language';
 
 const STRING_TYPES = ['string', 'encapsed_string'];
@@ -226,12 +227,12 @@ const maps: MapSupport = {
     }
     return entries;
   },
-  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : undefined),
+  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : constantLabel(key, true)),
   functionSignature: (value) =>
     value.type === 'arrow_function' || value.type === 'anonymous_function' ? textBefore(value, value.childForFieldName('body')) : undefined,
   functionStub: (signature, message, quote) =>
     signature.startsWith('fn') || signature.startsWith('static fn') ? `${signature} ${STUB(message, quote)}` : `${signature} { ${STUB(message, quote)}; }`,
-  render: (groups, style) => renderMapEntries(groups, '//', (code, value) => `${cStyleQuote(code, style.quote)} => ${value}`),
+  render: (groups, style) => renderMapEntries(groups, '//', (code, value) => `${writtenLabel(style, code)} => ${value}`),
 };
 
 export const php: LanguageSupport = {

@@ -26,6 +26,7 @@ import {
   listEnd,
   writtenLabel,
   stringOrConstant,
+  constantLabel,
 } from './language';
 
 /** The string labels of a pattern that is a string or an `|` of strings; undefined for any other pattern. */
@@ -234,11 +235,11 @@ const maps: MapSupport = {
   neutralValue: 'None',
   query: '(dictionary) @map',
   entries: keyValuePairs,
-  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : undefined),
+  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : constantLabel(key, true)),
   functionSignature: (value) => (value.type === 'lambda' ? textBefore(value, value.childForFieldName('body')) : undefined),
   // A lambda cannot hold `raise`; throwing into an empty generator raises from an expression.
   functionStub: (signature, message, quote) => `${signature} (_ for _ in ()).throw(NotImplementedError(${cStyleQuote(message, quote)}))`,
-  render: (groups, style) => renderMapEntries(groups, '#', (code, value) => `${cStyleQuote(code, style.quote)}: ${value}`),
+  render: (groups, style) => renderMapEntries(groups, '#', (code, value) => `${writtenLabel(style, code)}: ${value}`),
 };
 
 export const python: LanguageSupport = {

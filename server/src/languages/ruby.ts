@@ -28,6 +28,7 @@ import {
   type RenderedLine,
   type ImportSupport,
   writtenLabel,
+  constantLabel,
 } from './language';
 
 /** `labels`: read from the `when`'s tests in a `case` with no subject; else from its string patterns. */
@@ -140,6 +141,7 @@ const maps: MapSupport = {
   keyLabel(key) {
     if (isString(key)) return readStringLiteral(key);
     if (key.type === 'hash_key_symbol') return bareLabel(key);
+    if (key.type === 'constant' || key.type === 'scope_resolution') return constantLabel(key, true);
     if (key.type === 'simple_symbol') return bareLabel(key, 1);
     // `:"file size"`: the quoted part after the colon is the label.
     const quoted = key.type === 'delimited_symbol' ? /^:(["'])([^"'\\#]*)\1$/.exec(key.text) : null;
@@ -149,6 +151,8 @@ const maps: MapSupport = {
   functionStub: (signature, message, quote) => `${signature} { raise NotImplementedError, ${cStyleQuote(message, quote)} }`,
   render: (groups, style) =>
     renderMapEntries(groups, '#', (code, value) => {
+      const constant = style.labelFor?.(code);
+      if (constant) return `${constant} => ${value}`;
       const quoted = cStyleQuote(code, style.quote);
       if (style.form === 'symbol') return `${SYMBOL.test(code) ? code : quoted}: ${value}`;
       return style.bareKeys ? `:${SYMBOL.test(code) ? code : quoted} => ${value}` : `${quoted} => ${value}`;

@@ -25,6 +25,8 @@ import {
   type LanguageSupport,
   type RenderedLine,
   type ImportSupport,
+  constantLabel,
+  writtenLabel,
 } from './language';
 
 const STRING_TYPES = ['string_literal', 'raw_string_literal'];
@@ -198,10 +200,10 @@ const maps: MapSupport = {
     }
     return entries;
   },
-  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : undefined),
+  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : constantLabel(key, true)),
   functionSignature: (value) => (value.type === 'closure_expression' ? textBefore(value, value.childForFieldName('body')) : undefined),
   functionStub: (signature, message) => `${signature} { todo!(${cStyleQuote(message, '"')}) }`,
-  render: (groups) => renderMapEntries(groups, '//', (code, value) => `(${cStyleQuote(code, '"')}, ${value})`),
+  render: (groups, style) => renderMapEntries(groups, '//', (code, value) => `(${writtenLabel(style, code, '"')}, ${value})`),
 };
 
 export const rust: LanguageSupport = {

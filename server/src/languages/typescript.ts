@@ -30,6 +30,7 @@ import {
   listEnd,
   writtenLabel,
   stringOrConstant,
+  constantLabel,
 } from './language';
 
 const TERMINATORS = new Set(['break_statement', 'return_statement', 'throw_statement', 'continue_statement']);
@@ -181,7 +182,8 @@ const ecmaScriptMaps: MapSupport = {
   query: '[(object) (array)] @map',
   entries: (node) => (node.type === 'object' ? keyValuePairs(node) : pairEntries(node)),
   form: (node) => (node.type === 'object' ? 'object' : 'pairs'),
-  keyLabel: (key) => (isString(key) ? readStringLiteral(key) : key.type === 'property_identifier' ? bareLabel(key) : undefined),
+  keyLabel: (key) =>
+    isString(key) ? readStringLiteral(key) : key.type === 'property_identifier' ? bareLabel(key) : key.type === 'computed_property_name' ? constantLabel(key.namedChild(0), true) : constantLabel(key, true),
   functionSignature: (value) =>
     value.type === 'arrow_function' || value.type === 'function_expression' || value.type === 'function'
       ? textBefore(value, value.childForFieldName('body'))
@@ -189,6 +191,8 @@ const ecmaScriptMaps: MapSupport = {
   functionStub: (signature, message, quote) => `${signature} { throw new Error(${cStyleQuote(message, quote)}); }`,
   render: (groups, style) =>
     renderMapEntries(groups, '//', (code, value) => {
+      const constant = style.labelFor?.(code);
+      if (constant) return style.form === 'object' ? `[${constant}]: ${value}` : `[${constant}, ${value}]`;
       const key = style.form === 'object' && style.bareKeys && IDENTIFIER.test(code) ? code : cStyleQuote(code, style.quote);
       return style.form === 'object' ? `${key}: ${value}` : `[${key}, ${value}]`;
     }),

@@ -144,7 +144,7 @@ export function insertArms(
     form: shape.form,
     listsLabels: shape.arms.some((arm) => arm.labels.length > 1),
     subject: shape.subject ?? '',
-    bareKeys: labels[0]?.quote === '',
+    bareKeys: labels[0]?.quote === '' && labels[0]?.name === undefined,
     trailingSeparator: shape.armSeparator !== undefined && text.startsWith(shape.armSeparator, last.span.end + whitespaceAt(text, last.span.end)),
     ...chainLayout(text, shape),
     ...(labelFor ? { labelFor: language.writeName ? (code: string) => { const name = labelFor(code); return name === undefined ? undefined : language.writeName!(name); } : labelFor } : {}),
