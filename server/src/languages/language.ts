@@ -207,6 +207,11 @@ export interface LanguageSupport {
   readonly declarations?: { readonly query: string; read(node: Node): Declaration | undefined };
   /** How a file names other files of the workspace whose declarations it uses. */
   readonly imports?: ImportSupport;
+  /**
+   * The type, by name, of a property of a type the file declares at its top (`ApiError.code`), for a subject
+   * typed as such a property.
+   */
+  propertyType?(root: Node, owner: string, property: string): string | undefined;
   /** How a case label names an enum member (`TikTokError.SPAM`): Java writes only `SPAM`. Default: as declared. */
   enumLabel?(qualified: string): string;
   /** How a constant's name, kept with dots (`Codes.SPAM`), is written: Ruby, Rust and PHP write `Codes::SPAM`. */

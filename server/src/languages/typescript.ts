@@ -64,9 +64,21 @@ const NAME_TYPES = ['identifier', 'member_expression', 'subscript_expression'];
 const FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'function', 'generator_function_declaration']);
 
 /** The declared type of a subject that is a parameter of the enclosing function (`function f(e: CreatorInfoError)`). */
+/**
+ * The declared type of a switch's subject, by name: a parameter or a variable typed with it, or a property
+ * of one (`err.code` where `err: ApiError`, `this.code` in a class), as `ApiError.code` for the property's
+ * type to be looked up in the file's declarations (propertyType).
+ */
 function subjectTypeOf(switchNode: Node, subject: Node): string | undefined {
-  // A variable declared with its type a few statements before the switch (`const e: CreatorInfoError = …`).
   const inner = subject.type === 'parenthesized_expression' && subject.namedChildCount === 1 ? subject.namedChild(0)! : subject;
+  if (inner.type === 'member_expression') {
+    const object = inner.childForFieldName('object');
+    const property = inner.childForFieldName('property');
+    if (!object || property?.type !== 'property_identifier') return undefined;
+    const owner = object.type === 'this' ? enclosingClass(switchNode) : object.type === 'identifier' ? subjectTypeOf(switchNode, object) : undefined;
+    return owner && !owner.includes('.') ? `${owner}.${property.text}` : undefined;
+  }
+  // A variable declared with its type a few statements before the switch (`const e: CreatorInfoError = …`).
   if (inner.type === 'identifier') {
     let before = switchNode.previousNamedSibling;
     for (let steps = 0; before && steps < 16; steps++, before = before.previousNamedSibling) {
@@ -82,6 +94,35 @@ function subjectTypeOf(switchNode: Node, subject: Node): string | undefined {
     const type = parameter.childForFieldName('type');
     return { name: parameter.childForFieldName('pattern')?.text, type: type ? namedChildren(type).find((n) => n.type === 'type_identifier')?.text : undefined };
   });
+}
+
+/** The name of the class a node is in, within a few dozen levels. */
+function enclosingClass(node: Node): string | undefined {
+  let up = node.parent;
+  for (let depth = 0; up && depth < 48; depth++, up = up.parent) {
+    if (up.type === 'class_declaration' || up.type === 'class') return up.childForFieldName('name')?.text;
+  }
+  return undefined;
+}
+
+/**
+ * The type, by name, of `owner`'s property `property`, where the file declares `owner` at its top as an
+ * interface, a class or a type of an object (`interface ApiError { code: CreatorInfoError }`).
+ */
+function propertyType(root: Node, owner: string, property: string): string | undefined {
+  for (let statement of namedChildren(root)) {
+    if (statement.type === 'export_statement') statement = statement.childForFieldName('declaration') ?? statement;
+    if (statement.childForFieldName('name')?.text !== owner) continue;
+    const body = statement.childForFieldName('body') ?? statement.childForFieldName('value');
+    if (!body || !['interface_body', 'object_type', 'class_body'].includes(body.type)) continue;
+    for (const member of namedChildren(body)) {
+      if (member.type !== 'property_signature' && member.type !== 'public_field_definition') continue;
+      if (member.childForFieldName('name')?.text !== property) continue;
+      const type = member.childForFieldName('type');
+      return type ? namedChildren(type).find((n) => n.type === 'type_identifier')?.text : undefined;
+    }
+  }
+  return undefined;
 }
 
 export function readSwitchStatement(node: Node): ConstructShape | undefined {
@@ -342,6 +383,7 @@ export function ecmaScriptLanguage(name: string, languageIds: string[], fileExte
     chains: { ...ecmaScriptChains, guards: ecmaScriptGuards },
     declarations: ecmaScriptDeclarations(grammarFile !== 'tree-sitter-javascript.wasm'),
     imports: ecmaScriptImports,
+    ...(grammarFile === 'tree-sitter-javascript.wasm' ? {} : { propertyType }),
     // `undefined!` is `never` to TypeScript, so it fits a value of any type; JavaScript has no `!`.
     maps: { ...ecmaScriptMaps, neutralValue: grammarFile === 'tree-sitter-javascript.wasm' ? 'undefined' : 'undefined!' },
     quote: cStyleQuote,

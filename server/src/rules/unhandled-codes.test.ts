@@ -242,6 +242,15 @@ ruleTester(unhandledCodes, {
       output: `package m\n\nconst (\n\tErrSpam  = "spam_risk_too_many_posts"\n\tErrToken = "access_token_invalid"\n\tErrLimit = "rate_limit_exceeded"\n)\n\nvar Messages = map[string]string{\n\tErrSpam:  "Too many posts today.",\n\tErrToken: "Please reconnect.",\n\t// retry: retry later with exponential backoff\n\tErrLimit: "TikTok rate limit exceeded. Please try again in a few moments.",\n}\n`,
     },
     {
+      name: 'TypeScript: a property typed with a union (`err.code` where `err: ApiError`, and `this.code` in a class) types its switch',
+      language: 'typescript',
+      code: `type CreatorInfoError = 'spam_risk_too_many_posts' | 'spam_risk_user_banned_from_posting' | 'reached_active_user_cap';\nexport interface ApiError {\n  code: CreatorInfoError;\n  message: string;\n}\nfunction f(err: ApiError) {\n  switch (err.code) {\n    case 'spam_risk_too_many_posts':\n      return 1;\n  }\n}\nclass Failure {\n  code: CreatorInfoError = 'reached_active_user_cap';\n  kind() {\n    switch (this.code) {\n      case 'reached_active_user_cap':\n        return 1;\n      case 'spam_risk_user_banned_from_posting':\n        return 2;\n    }\n  }\n}\n`,
+      errors: [
+        { message: /^2 members of CreatorInfoError are not handled by this switch\nuser-error \(2\): spam_risk_user_banned_from_posting, reached_active_user_cap\n/ },
+        { message: /^1 member of CreatorInfoError is not handled by this switch\nuser-error \(1\): spam_risk_too_many_posts\n/ },
+      ],
+    },
+    {
       name: 'Go: a chain comparing with constants reads their codes, and new tests use the constants the file has',
       language: 'go',
       code: `package m\n\nconst (\n\tErrSpam  = "spam_risk_too_many_posts"\n\tErrToken = "access_token_invalid"\n\tErrLimit = "rate_limit_exceeded"\n)\n\nfunc f(code string) int {\n\tif code == ErrSpam {\n\t\treturn 1\n\t} else if ErrToken == code {\n\t\treturn 2\n\t}\n\treturn 0\n}\n`,

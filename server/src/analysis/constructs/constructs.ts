@@ -446,7 +446,20 @@ export function* findTikTokConstructsSteps(
   else lastDeclarations.set(doc, declared);
   // Most files declare no code: then nothing is resolved, and no construct carries the declarations.
   const declaredHere = declared.empty ? undefined : declared;
-  const classifyOne = (shape: ConstructShape, expected?: SetId) => {
+  // A subject typed as a property (`err.code`, `ApiError.code`): the property's type, where the file declares it.
+  const propertyTypes = new Map<string, string | undefined>();
+  const typedByProperty = (shape: ConstructShape): ConstructShape => {
+    const typeName = shape.subjectType;
+    if (!typeName?.includes('.') || !declaredHere || declaredHere.types.has(typeName) || !language.propertyType) return shape;
+    if (!propertyTypes.has(typeName)) {
+      const dot = typeName.lastIndexOf('.');
+      propertyTypes.set(typeName, language.propertyType(doc.tree.rootNode, typeName.slice(0, dot), typeName.slice(dot + 1)));
+    }
+    const property = propertyTypes.get(typeName);
+    return property ? { ...shape, subjectType: property } : shape;
+  };
+  const classifyOne = (found: ConstructShape, expected?: SetId) => {
+    const shape = typedByProperty(found);
     const construct = classify(declaredHere ? resolveLabels(shape, declaredHere) : shape, settings, catalog, doc.text, expected, declaredHere);
     return construct && declaredHere ? withCollections(construct, shape, declaredHere) : construct;
   };
