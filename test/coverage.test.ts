@@ -9,6 +9,8 @@ import { test } from 'node:test';
 import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../server/src/analysis/files/coverage';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
 import { readForAnalysis, readSourceFile } from '../server/src/analysis/files/readForAnalysis';
+import { diskReaders } from '../server/src/cli/checkFiles';
+import { ImportResolver, importFollower } from '../server/src/imports';
 
 const MarkdownIt = createRequire(__filename)('markdown-it') as new (options: object) => { render(markdown: string): string };
 
@@ -123,4 +125,17 @@ test('file names in the coverage page stay text: no link, no command, no HTML, w
     const escaped = shown.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
     assert.ok(html.includes(`<code>${escaped}:2:8</code>`), `${JSON.stringify(name)} is shown whole, as code:\n${html}`);
   }
+});
+
+test('a switch over constants imported from another file counts the codes they hold, where the scan follows imports', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-coverage-imports-'));
+  mkdirSync(join(root, 'app'));
+  writeFileSync(join(root, 'app', 'codes.py'), 'SPAM = "spam_risk_too_many_posts"\nTOKEN = "access_token_invalid"\n');
+  // No code is written here: the sift passes it by, and only the import says what it handles.
+  writeFileSync(join(root, 'app', 'handler.py'), 'from .codes import SPAM, TOKEN\n\nmatch code:\n    case SPAM_ALIAS if False:\n        pass\n');
+  writeFileSync(join(root, 'app', 'views.py'), 'from .codes import SPAM, TOKEN\n\nif code == SPAM:\n    a()\nelif code == TOKEN:\n    b()\n');
+  const handled = (report: Awaited<ReturnType<typeof scanCoverage>>) => report.codes.filter((c) => c.locations.length > 0).map((c) => `${c.code} ${c.locations.map((l) => `${l.file.slice(root.length + 1)}:${l.line}`).join(' ')}`);
+  assert.deepEqual(handled(await scanCoverage([root], DEFAULT_SETTINGS)), []);
+  const resolver = new ImportResolver(diskReaders(DEFAULT_SETTINGS.maxFileSize));
+  assert.deepEqual(handled(await scanCoverage([root], DEFAULT_SETTINGS, { imports: importFollower(resolver) })), ['access_token_invalid app/views.py:5', 'spam_risk_too_many_posts app/views.py:3']);
 });

@@ -11,6 +11,7 @@ import { loadGrammar, ParsedDocument } from './analysis/parsing';
 import { Declarations, importedDeclarations, type ImportClause } from './analysis/resolution/declarations';
 import { languageForPath } from './languages';
 import type { ImportSupport, LanguageSupport } from './languages/language';
+import type { ImportFollower } from './analysis/files/coverage';
 
 /** How many folders above its own an absolute module path is looked for from (`app.codes`, `crate::codes`). */
 const UPWARD_LEVELS = 6;
@@ -32,10 +33,32 @@ export interface FileReaders {
   list?(dir: string): readonly string[] | undefined;
 }
 
+/** Coverage's way to follow imports, over a resolver and the files it reads. */
+export function importFollower(resolver: ImportResolver): ImportFollower {
+  return {
+    async anyDeclares(files) {
+      for (const file of files) if (languageForPath(file)?.imports && (await resolver.declarationsIn(resolve(file)))) return true;
+      return false;
+    },
+    async importedInto(file, given) {
+      const text = given ?? resolver.read(resolve(file));
+      if (text === undefined) return undefined;
+      const { declarations } = await resolver.importedInto(resolve(file), text);
+      return declarations ? { text, declarations } : undefined;
+    },
+  };
+}
+
+/** What is kept of a file read: whether it is there, what it declares, its package. Never its text. */
+interface Known {
+  readonly declarations?: Declarations;
+  /** The package its text names, in a language whose files share one per folder. */
+  readonly packageName?: string;
+}
+
 export class ImportResolver {
-  private readonly parsed = new Map<string, { text: string; declarations?: Declarations }>();
-  /** Texts read, misses too: kept until `invalidate` says the file changed. */
-  private readonly texts = new Map<string, string | undefined>();
+  /** Files read, and the ones not there (null): kept until `invalidate` says a file changed. */
+  private readonly known = new Map<string, Known | null>();
   private readonly listings = new Map<string, readonly string[] | undefined>();
 
   constructor(private readonly readers: FileReaders) {}
@@ -49,18 +72,17 @@ export class ImportResolver {
     const sources: string[] = [];
     const found = new Map<ImportClause, Declarations | undefined>();
     for (const clause of clauses) {
-      const source = this.resolveSource(dir, clause);
+      const source = await this.resolveSource(dir, clause);
       if (source === undefined || source === file) continue;
       sources.push(source);
-      found.set(clause, await this.declarationsIn(source));
+      found.set(clause, (await this.knownOf(source))?.declarations);
     }
     const declarations = importedDeclarations(clauses, (clause) => found.get(clause));
     if (support.packageOf) {
       sources.push(dir + sep);
-      for (const sibling of this.samePackage(file, text, language, support)) {
-        sources.push(sibling);
-        const theirs = await this.declarationsIn(sibling);
-        if (theirs) declarations.addAll(theirs);
+      for (const sibling of await this.samePackage(file, text, language, support)) {
+        sources.push(sibling.path);
+        if (sibling.declarations) declarations.addAll(sibling.declarations);
       }
     }
     return { sources, ...(declarations.empty ? {} : { declarations }) };
@@ -68,51 +90,61 @@ export class ImportResolver {
 
   /** What `path` itself declares of codes, where it declares any. */
   async declarationsIn(path: string): Promise<Declarations | undefined> {
-    const text = this.textOf(path);
-    // Only a file where a code is written as a declaration would write it is parsed.
-    if (text === undefined || !mayDeclareCodes(text)) return undefined;
-    const declarations = await this.parse(path, text);
-    return declarations && !declarations.empty ? declarations : undefined;
+    return (await this.knownOf(path))?.declarations;
   }
 
   /** Forgets what was read of `path`, and the listing of its folder: it changed, or was added or removed. */
   invalidate(path: string): void {
-    this.parsed.delete(path);
-    this.texts.delete(path);
+    this.known.delete(path);
     this.listings.delete(dirname(path));
   }
 
-  private textOf(path: string): string | undefined {
-    if (this.texts.has(path)) return this.texts.get(path);
+  /** A file's text, read now (texts are not kept). */
+  read(path: string): string | undefined {
+    return this.readers.read(path);
+  }
+
+  /** What is known of a file, read and parsed the first time it is asked for; null where it is not there. */
+  private async knownOf(path: string): Promise<Known | null> {
+    const kept = this.known.get(path);
+    if (kept !== undefined) return kept;
     const text = this.readers.read(path);
-    this.texts.set(path, text);
-    return text;
+    let known: Known | null = null;
+    if (text !== undefined) {
+      const language = languageForPath(path);
+      const packageName = language?.imports?.packageOf?.(text);
+      // Only a file where a code is written as a declaration would write it is parsed.
+      const declarations = language && mayDeclareCodes(text) ? await this.parse(language, text) : undefined;
+      known = { ...(declarations && !declarations.empty ? { declarations } : {}), ...(packageName !== undefined ? { packageName } : {}) };
+    }
+    this.known.set(path, known);
+    return known;
   }
 
   /** The other files of `file`'s folder in its language and package that it sees. */
-  private samePackage(file: string, text: string, language: LanguageSupport, support: ImportSupport): string[] {
+  private async samePackage(file: string, text: string, language: LanguageSupport, support: ImportSupport): Promise<Array<{ path: string; declarations?: Declarations }>> {
     const dir = dirname(file);
     if (!this.listings.has(dir)) this.listings.set(dir, this.readers.list?.(dir));
     const names = this.listings.get(dir) ?? [];
     const own = support.packageOf!(text);
-    const siblings: string[] = [];
+    const siblings: Array<{ path: string; declarations?: Declarations }> = [];
     for (const name of names) {
       const path = join(dir, name);
       if (path === file || !language.fileExtensions.some((ending) => name.endsWith(ending))) continue;
       if (support.sees && !support.sees(file, path)) continue;
-      const theirs = this.textOf(path);
-      if (theirs !== undefined && support.packageOf!(theirs) === own) siblings.push(path);
+      const known = await this.knownOf(path);
+      if (known && known.packageName === own) siblings.push({ path, ...(known.declarations ? { declarations: known.declarations } : {}) });
     }
     return siblings;
   }
 
   /** The first of a clause's paths that is there, from the file's folder (and for absolute paths, the ones above). */
-  private resolveSource(dir: string, clause: ImportClause): string | undefined {
+  private async resolveSource(dir: string, clause: ImportClause): Promise<string | undefined> {
     let base = dir;
     for (let level = 0; level <= (clause.upward ? UPWARD_LEVELS : 0); level++) {
       for (const candidate of clause.from) {
         const path = resolve(base, candidate);
-        if (this.textOf(path) !== undefined) return path;
+        if ((await this.knownOf(path)) !== null) return path;
       }
       const above = dirname(base);
       if (above === base) break;
@@ -121,20 +153,12 @@ export class ImportResolver {
     return undefined;
   }
 
-  private async parse(path: string, text: string): Promise<Declarations | undefined> {
-    const known = this.parsed.get(path);
-    if (known && known.text === text) return known.declarations;
-    const language = languageForPath(path);
-    let declarations: Declarations | undefined;
-    if (language) {
-      const doc = new ParsedDocument(await loadGrammar(language.grammarFile), text);
-      try {
-        declarations = readDeclarations(doc, language);
-      } finally {
-        doc.dispose();
-      }
+  private async parse(language: LanguageSupport, text: string): Promise<Declarations | undefined> {
+    const doc = new ParsedDocument(await loadGrammar(language.grammarFile), text);
+    try {
+      return readDeclarations(doc, language);
+    } finally {
+      doc.dispose();
     }
-    this.parsed.set(path, { text, ...(declarations ? { declarations } : {}) });
-    return declarations;
   }
 }

@@ -176,6 +176,9 @@ test('a switch over constants imported from another file: read through the impor
   const first = client.nextDiagnostics(handlerUri, 1);
   await client.open(handlerUri, 'typescript', handler);
   assert.deepEqual((await first).map((d) => String(d.message).split('\n')[0]), ['1 member of TikTokError is not handled by this switch']);
+  // Hovering an imported constant shows the card of the code it holds.
+  const card = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: handlerUri }, position: { line: 4, character: 22 } })) as { contents: { value: string } } | null;
+  assert.match(card?.contents.value ?? '', /spam_risk_too_many_posts/);
 
   // The source opened and edited: one more member, one more missing.
   const codesUri = pathToFileURL(codesPath).href;

@@ -40,7 +40,7 @@ export class InputError extends Error {}
 const importing = (file: string) => languageForPath(file)?.imports !== undefined;
 
 /** Files from the disk: texts within the limit (undefined where no readable regular file), and folders' names. */
-function diskReaders(maxBytes: number): FileReaders {
+export function diskReaders(maxBytes: number): FileReaders {
   return {
     read(file) {
       try {

@@ -7,7 +7,8 @@ import { renderCardText } from '../analysis/catalog/card';
 import { catalog, type Action } from '../analysis/catalog/catalog';
 import { renderCoverageText, scanCoverage } from '../analysis/files/coverage';
 import type { Severity } from '../analysis/settings';
-import { checkPaths, InputError } from './checkFiles';
+import { checkPaths, diskReaders, InputError } from './checkFiles';
+import { ImportResolver, importFollower } from '../imports';
 import { ConfigError, loadConfig, settingsFrom } from './config';
 import { displayPath } from '../analysis/displayPath';
 import { applyFixes, computeFixes, unifiedDiff } from './fix';
@@ -140,7 +141,8 @@ async function coverage(args: string[]): Promise<number> {
   const settings = loadSettings({});
   const root = resolve(positionals[0] ?? '.');
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`${positionals[0]}: not a folder`);
-  write(renderCoverageText(await scanCoverage([root], settings, { beforeParsing: chooseWasmTier })));
+  const imports = importFollower(new ImportResolver(diskReaders(settings.maxFileSize)));
+  write(renderCoverageText(await scanCoverage([root], settings, { beforeParsing: chooseWasmTier, imports })));
   return 0;
 }
 

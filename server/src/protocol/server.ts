@@ -6,7 +6,7 @@ import { dirname, sep } from 'node:path';
 import { WorkspaceRoots } from './workspaceRoots';
 import { readSmallFile } from '../analysis/files/readForAnalysis';
 import type { Declarations } from '../analysis/resolution/declarations';
-import { ImportResolver } from '../imports';
+import { ImportResolver, importFollower } from '../imports';
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -447,7 +447,7 @@ export function startServer(connection: Connection): void {
     const folders = params.folders.filter((folder) => workspaceRoots.holds(folder));
     const refused = params.folders.filter((folder) => !folders.includes(folder));
     if (refused.length > 0) warn(`coverage: not scanned, outside the workspace folders: ${refused.join(', ')}`);
-    const report = await scanCoverage(folders, settings, { exclude: params.exclude, isCancelled: () => token.isCancellationRequested });
+    const report = await scanCoverage(folders, settings, { exclude: params.exclude, isCancelled: () => token.isCancellationRequested, imports: importFollower(imports) });
     const location = (l: CodeLocation) => ({ uri: pathToFileURL(l.file).href, line: l.line - 1, character: l.column - 1 });
     const sets = coverageBySet(report).map((set) => ({
       set: set.set,

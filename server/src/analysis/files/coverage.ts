@@ -7,6 +7,7 @@ import { escapeMarkdown } from '../catalog/card';
 import { codeSpan, displayPath } from '../displayPath';
 import { catalog as defaultCatalog, groupByAction, SET_IDS, type Action, type Catalog, type SetId } from '../catalog/catalog';
 import type { Settings } from '../settings';
+import type { Declarations } from '../resolution/declarations';
 import { readForAnalysis } from './readForAnalysis';
 import { walkSourceFiles } from './workspaceFiles';
 
@@ -39,8 +40,18 @@ const FILES_PER_TURN = 32;
 export interface ScanOptions {
   readonly exclude?: readonly string[];
   readonly isCancelled?: () => boolean;
+  /** Follows imports, so that a switch over constants of another file counts the codes they hold. */
+  readonly imports?: ImportFollower;
   /** Called once, after every file is read and sifted and before the first parse, with what is left to parse. */
   readonly beforeParsing?: (chars: number) => void;
+}
+
+/** What other files of the tree bring into a file: passed in, since finding them reads files. */
+export interface ImportFollower {
+  /** Whether some of these files (read and sifted as worth parsing) declares codes that others may import. */
+  anyDeclares(files: readonly string[]): Promise<boolean>;
+  /** What `file` imports; with no `text`, the file is read here (its text comes back). Undefined where nothing. */
+  importedInto(file: string, text?: string): Promise<{ readonly text: string; readonly declarations: Declarations } | undefined>;
 }
 
 export async function scanCoverage(roots: readonly string[], settings: Settings, options: ScanOptions = {}, catalog: Catalog = defaultCatalog): Promise<CoverageReport> {
@@ -50,7 +61,8 @@ export async function scanCoverage(roots: readonly string[], settings: Settings,
   let scanned = 0;
   // Everything is read and sifted first, as `check` does: the command line picks the parser's WebAssembly
   // tier from how much is left to parse.
-  const toParse: Array<{ file: string; text: string }> = [];
+  const toParse: Array<{ file: string; text: string; imported?: Declarations }> = [];
+  const passedBy: string[] = [];
   for (const [index, file] of files.entries()) {
     if (options.isCancelled?.()) break;
     // Read synchronously, a few files a turn: the server still answers requests during a scan.
@@ -60,14 +72,28 @@ export async function scanCoverage(roots: readonly string[], settings: Settings,
     else if (read.skipped === 'unreadable') skippedUnreadable.push(file);
     else scanned++;
     if (read.skipped === undefined) toParse.push({ file, text: read.text });
+    else if (read.skipped === 'no handling') passedBy.push(file);
+  }
+  // Files whose labels are all imported names hold no code: where a file worth parsing declares some, the
+  // files the sift passed by are read again for their imports, as `check` does.
+  const imports = options.imports;
+  if (imports) {
+    for (const entry of toParse) entry.imported = (await imports.importedInto(entry.file, entry.text))?.declarations;
+    if (await imports.anyDeclares(toParse.map((p) => p.file))) {
+      for (const file of passedBy) {
+        if (options.isCancelled?.()) break;
+        const found = await imports.importedInto(file);
+        if (found) toParse.push({ file, text: found.text, imported: found.declarations });
+      }
+    }
   }
   options.beforeParsing?.(toParse.reduce((sum, c) => sum + c.text.length, 0));
   // Locations are listed in the order people read paths in, whatever order the walk took.
   toParse.sort((a, b) => a.file.localeCompare(b.file));
   const locations = new Map(catalog.entries.map((e) => [e.code, [] as CodeLocation[]]));
-  for (const { file, text } of toParse) {
+  for (const { file, text, imported } of toParse) {
     if (options.isCancelled?.()) break;
-    const { constructs } = await analyzeText(text, languageForPath(file)!, settings, catalog);
+    const { constructs } = await analyzeText(text, languageForPath(file)!, settings, catalog, imported);
     for (const construct of constructs) {
       for (const label of construct.shape.arms.flatMap((arm) => (arm.guarded ? [] : arm.labels))) {
         locations.get(label.value)?.push({ file, ...lineAndColumn(text, label.span.start) });
