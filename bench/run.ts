@@ -13,6 +13,10 @@ import { loadGrammar, ParsedDocument } from '../server/src/analysis/parsing';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
 import { languageForId, languages } from '../server/src/languages';
 import type { LanguageSupport } from '../server/src/languages/language';
+import { walkSourceFiles } from '../server/src/analysis/files/workspaceFiles';
+import { diskReaders } from '../server/src/cli/checkFiles';
+import { ImportResolver } from '../server/src/imports';
+import { pathToFileURL } from 'node:url';
 import { pathological, pythonSource, typescriptConstantsSource, typescriptSource, writeTree } from './generate';
 
 interface Row {
@@ -162,8 +166,11 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(): Promise<Server> {
+/** `workspace`: a folder the server is told is its workspace (it indexes the declarations there); none by default. */
+async function startServer(workspace?: string): Promise<Server & { indexed: Promise<string> }> {
   const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: 'pipe' });
+  let told: (message: string) => void = () => undefined;
+  const indexed = new Promise<string>((done) => (told = done));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map<string, () => void>();
   const seen = new Set<string>();
@@ -171,7 +178,9 @@ async function startServer(): Promise<Server> {
     seen.add(uri);
     waiting.get(uri)?.();
   });
-  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
+    if (message.includes('indexed the declarations')) told(message);
+  });
   connection.listen();
   // Completion lists as VS Code's client takes them: one edit range for the list rather than one per item, and
   // the detail resolved for the item shown.
@@ -183,10 +192,12 @@ async function startServer(): Promise<Server> {
       },
     },
   };
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities });
+  const workspaceFolders = workspace ? [{ uri: pathToFileURL(workspace).href, name: 'bench' }] : null;
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders, capabilities });
   await connection.sendNotification('initialized', {});
   return {
     connection,
+    indexed,
     pid: child.pid!,
     diagnostics: (uri) => (seen.has(uri) ? Promise.resolve() : new Promise((done) => waiting.set(uri, done))),
     async stop() {
@@ -247,9 +258,11 @@ loadGrammar('tree-sitter-javascript.wasm').then((grammar) => {
 }
 
 // 3: hover and completion over stdio JSON-RPC, against a request the server does not know (the floor).
-async function latencyRows(): Promise<void> {
+// `workspace`: the server indexes that tree's declarations first, and only hover is recorded.
+async function latencyRows(workspace?: { root: string; files: number }): Promise<void> {
   const text = typescriptSource(10_000);
-  const server = await startServer();
+  const server = await startServer(workspace?.root);
+  if (workspace) await server.indexed;
   const uri = 'file:///bench/large.ts';
   const shown = server.diagnostics(uri);
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
@@ -305,14 +318,14 @@ async function latencyRows(): Promise<void> {
   };
   const measured = rounds.map((r) => ({ noop: durations(r.noop), hover: durations(r.hover), completion: durations(r.completion) }));
   const total = rounds.length * count * 3;
-  for (const name of ['hover', 'completion'] as const) {
+  for (const name of workspace ? (['hover'] as const) : (['hover', 'completion'] as const)) {
     const perRound = measured
       .map((r) => ({ p50: percentile(r[name], 50), p99: percentile(r[name], 99), floorP50: percentile(r.noop, 50), floorP99: percentile(r.noop, 99) }))
       .map((m) => ({ ...m, p50Ratio: m.p50 / m.floorP50, p99Ratio: m.p99 / m.floorP99 }))
       .sort((a, b) => a.p99Ratio - b.p99Ratio);
     const median = perRound[1]!;
     record(
-      `${name} on a 10k-line file over stdio, p50 / p99 ÷ an unknown request's (median of 3 rounds)`,
+      `${name} on a 10k-line file over stdio${workspace ? `, the declarations of a ${workspace.files.toLocaleString('en')}-file workspace indexed` : ''}, p50 / p99 ÷ an unknown request's (median of 3 rounds)`,
       'p99 ≤ 2×',
       `${ratio(median.p50Ratio)} / ${ratio(median.p99Ratio)} (${ms(median.p50)} / ${ms(median.p99)}); p99 of the rounds: ${perRound.map((m) => ratio(m.p99Ratio)).join(', ')}; ${leftOut} of ${total} requests left out`,
       median.p99Ratio <= 2,
@@ -320,6 +333,44 @@ async function latencyRows(): Promise<void> {
     );
   }
   console.error(`  latency: ${leftOut} of ${total} requests left out, during the bench's own garbage collections`);
+}
+
+/**
+ * The workspace index the server builds as it starts: the walk, a read of every source file and a parse of
+ * those that declare codes, over the generated tree with constants files added, against rg searching the
+ * same files for the codes. Then hover with that index held.
+ */
+async function indexRows(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-bench-index-'));
+  try {
+    const count = quick ? 500 : 3_000;
+    writeTree(root, count);
+    // Files that declare codes, one per package: the ones the index parses.
+    const packages = readdirSync(root);
+    packages.forEach((pkg, i) => writeFileSync(join(root, pkg, 'codes.ts'), typescriptConstantsSource(40, i + 1)));
+    const index = async () => new ImportResolver(diskReaders(DEFAULT_SETTINGS.maxFileSize)).index(await walkSourceFiles([root]));
+    const { files, declaring } = await index();
+    if (!ripgrep()) {
+      record('workspace index over a generated tree ÷ rg -F over the same', 'reported (no goal set)', 'rg is not installed (apt-get install ripgrep)', undefined, {});
+    } else {
+      const patterns = join(tmpdir(), `tiktok-bench-index-patterns-${process.pid}.txt`);
+      writeFileSync(patterns, catalog.entries.map((e) => e.code).join('\n') + '\n');
+      const types = languages.flatMap((l) => l.fileExtensions).flatMap((ext) => ['--iglob', `*${ext}`]);
+      const search = () => spawnSync('rg', ['--no-ignore', '--hidden', '-g', '!node_modules', ...types, '-F', '-c', '-f', patterns, root], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const [indexMs, rgMs] = await timeBestEach(5, 'minor', index, search);
+      rmSync(patterns);
+      record(
+        `workspace index: walk, read ${files.toLocaleString('en')} files and parse the ${declaring} that declare codes ÷ rg -F over the same`,
+        'reported (no goal set)',
+        `${ratio(indexMs / rgMs)} (${ms(indexMs)} ÷ ${ms(rgMs)})`,
+        undefined,
+        { files, declaring, indexMs, rgMs, ratio: indexMs / rgMs },
+      );
+    }
+    await latencyRows({ root, files });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 // 4: cold start to the first diagnostics of a 10k-line file, against starting Node itself.
@@ -468,7 +519,7 @@ async function main(): Promise<void> {
   if (!existsSync('dist/server.js') || !existsSync('dist/cli.js')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
   console.error(`node ${process.version}, ${quick ? 'quick run (BENCH_QUICK=1)' : 'full run'}`);
   // BENCH_ONLY=pathological (or any section's name) runs that section alone, and writes no results.
-  const sections = { analysis: analysisRows, pathological: pathologicalRows, busy: hoverWhileBusyRow, latency: latencyRows, coldStart: coldStartRow, cli: cliRows, memory: memoryRows };
+  const sections = { analysis: analysisRows, pathological: pathologicalRows, busy: hoverWhileBusyRow, latency: () => latencyRows(), index: indexRows, coldStart: coldStartRow, cli: cliRows, memory: memoryRows };
   const only = process.env.BENCH_ONLY;
   for (const [name, run] of Object.entries(sections)) if (!only || only.split(',').includes(name)) await run();
 

@@ -13,6 +13,9 @@ import { languageForPath } from './languages';
 import type { ImportSupport, LanguageSupport } from './languages/language';
 import type { ImportFollower } from './analysis/files/coverage';
 
+/** Files read ahead per turn of the event loop while the workspace is indexed. */
+const FILES_PER_TURN = 16;
+
 /** How many folders above its own an absolute module path is looked for from (`app.codes`, `crate::codes`). */
 const UPWARD_LEVELS = 6;
 
@@ -88,15 +91,35 @@ export class ImportResolver {
     return { sources, ...(declarations.empty ? {} : { declarations }) };
   }
 
+  /**
+   * Reads ahead what each of `files` declares (the workspace's index, kept as files change), a few files a
+   * turn so that requests are answered meanwhile. Files whose language imports nothing are passed by.
+   */
+  async index(files: readonly string[], isCancelled: () => boolean = () => false): Promise<{ files: number; declaring: number }> {
+    let indexed = 0;
+    let declaring = 0;
+    // The walk listed each folder's files: so are packages known, as well as the files.
+    const byFolder = new Map<string, string[]>();
+    for (const file of files) (byFolder.get(dirname(file)) ?? byFolder.set(dirname(file), []).get(dirname(file))!).push(basename(file));
+    for (const [dir, names] of byFolder) if (!this.listings.has(dir)) this.listings.set(dir, names);
+    for (const file of files) {
+      if (isCancelled()) break;
+      if (!languageForPath(file)?.imports) continue;
+      if (++indexed % FILES_PER_TURN === 0) await new Promise((next) => setImmediate(next));
+      if ((await this.knownOf(file))?.declarations) declaring++;
+    }
+    return { files: indexed, declaring };
+  }
+
   /** What `path` itself declares of codes, where it declares any. */
   async declarationsIn(path: string): Promise<Declarations | undefined> {
     return (await this.knownOf(path))?.declarations;
   }
 
-  /** Forgets what was read of `path`, and the listing of its folder: it changed, or was added or removed. */
-  invalidate(path: string): void {
+  /** Forgets what was read of `path`: it changed; and with `addedOrRemoved`, the listing of its folder too. */
+  invalidate(path: string, addedOrRemoved = false): void {
     this.known.delete(path);
-    this.listings.delete(dirname(path));
+    if (addedOrRemoved) this.listings.delete(dirname(path));
   }
 
   /** A file's text, read now (texts are not kept). */

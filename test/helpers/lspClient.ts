@@ -20,7 +20,7 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export async function startServer(initializationOptions?: unknown, capabilities: ClientCapabilities = {}): Promise<TestClient> {
+export async function startServer(initializationOptions?: unknown, capabilities: ClientCapabilities = {}, workspace = process.cwd()): Promise<TestClient> {
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: 'pipe' });
   let errors = '';
   child.stderr.on('data', (chunk) => (errors += chunk));
@@ -39,8 +39,8 @@ export async function startServer(initializationOptions?: unknown, capabilities:
     connection.dispose();
   });
   connection.listen();
-  // The repository is the workspace: the coverage scan reads only the folders the client declares.
-  const workspaceFolders = [{ uri: pathToFileURL(process.cwd()).href, name: 'repository' }];
+  // The repository is the workspace unless a test says otherwise: the coverage scan reads only the folders the client declares.
+  const workspaceFolders = [{ uri: pathToFileURL(workspace).href, name: 'workspace' }];
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders, capabilities, initializationOptions });
   await connection.sendNotification('initialized', {});
   return {

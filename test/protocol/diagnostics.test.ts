@@ -1,7 +1,7 @@
 // Diagnostics and code actions over real JSON-RPC on stdio: TypeScript and Python, edits sent incrementally.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -214,4 +214,32 @@ test('Go: constants of another file of the package are read, and a file added to
   const second = client.nextDiagnostics(handlerUri, 1);
   await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(limitsPath).href, type: 1 }] });
   assert.deepEqual((await second).map((d) => String(d.message).split('\n')[0]), ['22 TikTok error codes are not handled by this switch']);
+});
+
+test("the workspace's declarations are indexed ahead: a file imports from the index, which the watcher keeps current", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tiktok-index-'));
+  writeFileSync(join(dir, 'codes.go'), 'package tiktok\n\nconst (\n\tErrSpam  = "spam_risk_too_many_posts"\n\tErrToken = "access_token_invalid"\n)\n');
+  writeFileSync(join(dir, 'util.go'), 'package tiktok\n\nfunc Twice(x int) int { return 2 * x }\n');
+  writeFileSync(join(dir, 'codes.py'), 'SPAM = "spam_risk_too_many_posts"\nTOKEN = "access_token_invalid"\n');
+  writeFileSync(join(dir, 'notes.md'), 'spam_risk_too_many_posts\n');
+  const indexed = await startServer(undefined, {}, dir);
+  try {
+    const deadline = Date.now() + 20_000;
+    while (!indexed.logs.some((l) => l.includes('indexed the declarations')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.match(indexed.logs.find((l) => l.includes('indexed the declarations')) ?? '', /indexed the declarations of 3 files \(2 declare codes\) in \d+ ms$/);
+    // Gone from the disk, and nobody said so: the index still holds what it declared.
+    const codesPath = join(dir, 'codes.go');
+    unlinkSync(codesPath);
+    const handlerUri = pathToFileURL(join(dir, 'handler.go')).href;
+    const handler = 'package tiktok\n\nfunc Handle(code string) int {\n\tswitch code {\n\tcase ErrSpam:\n\t\treturn 1\n\tcase ErrToken:\n\t\treturn 2\n\t}\n\treturn 0\n}\n';
+    const first = indexed.nextDiagnostics(handlerUri, 1);
+    await indexed.open(handlerUri, 'go', handler);
+    assert.deepEqual((await first).map((d) => String(d.message).split('\n')[0]), ['23 TikTok error codes are not handled by this switch']);
+    // The watcher says it was deleted: the switch names no code any more.
+    const second = indexed.nextDiagnostics(handlerUri, 1);
+    await indexed.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(codesPath).href, type: 3 }] });
+    assert.deepEqual(await second, []);
+  } finally {
+    await indexed.close();
+  }
 });

@@ -2,6 +2,8 @@
 // Runs over stdio (`node dist/server.js --stdio`) for any editor, or over IPC under VS Code.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readdirSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { walkSourceFiles } from '../analysis/files/workspaceFiles';
 import { dirname, sep } from 'node:path';
 import { WorkspaceRoots } from './workspaceRoots';
 import { readSmallFile } from '../analysis/files/readForAnalysis';
@@ -65,6 +67,9 @@ const MAX_DIAGNOSTICS = 5_000;
 
 /** Waits this long after the last keystroke before re-checking a document; hover never waits. */
 const DIAGNOSTICS_DELAY_MS = 150;
+
+/** The most files of the workspace whose declarations are read ahead; past them, files are read when imported. */
+const INDEX_LIMIT = 20_000;
 
 /** Node's permission model is on and forbids starting processes (the extension's flags, or a user's own). */
 function underPermissionModel(): boolean {
@@ -140,6 +145,31 @@ export function startServer(connection: Connection): void {
       }
     },
   });
+  /**
+   * The workspace's declarations read ahead, in the background, once the client has said which folders are
+   * its workspace (and again when it adds one): the first file that imports them is then answered from the
+   * index, which the changes below keep current.
+   */
+  let indexing: { cancelled: boolean } | undefined;
+  async function indexWorkspace(): Promise<void> {
+    if (indexing) indexing.cancelled = true;
+    const run = { cancelled: false };
+    indexing = run;
+    const roots = workspaceRoots.list();
+    if (roots.length === 0) return;
+    const started = performance.now();
+    try {
+      const files = await walkSourceFiles(roots, { isCancelled: () => run.cancelled });
+      const capped = files.length > INDEX_LIMIT;
+      const { files: read, declaring } = await imports.index(capped ? files.slice(0, INDEX_LIMIT) : files, () => run.cancelled);
+      if (run.cancelled) return;
+      const took = Math.round(performance.now() - started);
+      connection.console.info(`[${SOURCE}] indexed the declarations of ${read} files (${declaring} declare codes) in ${took} ms${capped ? `; the first ${INDEX_LIMIT.toLocaleString('en')} files only, the others are read when imported` : ''}`);
+    } catch (error) {
+      warn(`indexing the workspace failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   /** Per document, what its imports brought at a version: completion asks on every keystroke in a string. */
   const importsRead = new Map<string, { version: number; imported: Promise<Declarations | undefined> }>();
   function importsOf(doc: OpenDocument): Promise<Declarations | undefined> {
@@ -161,15 +191,18 @@ export function startServer(connection: Connection): void {
       return undefined;
     }
   }
-  /** A file changed: forget what was read of it, and check again the open documents that import it. */
-  function sourceChanged(uri: string): void {
+  /**
+   * A file changed (`addedOrRemoved`: was created or deleted): forget what was read of it, and check again the
+   * open documents that import it, or, for a file added to or removed from a package, that share its folder.
+   */
+  function sourceChanged(uri: string, addedOrRemoved = false): void {
     if (!uri.startsWith('file:')) return;
     const path = pathOf(uri);
     if (path === undefined) return;
-    imports.invalidate(path);
+    imports.invalidate(path, addedOrRemoved);
     importsRead.delete(uri);
-    // Importers of the file, and of its folder: a file added to a package, or removed, changes the package.
-    for (const importer of [...(importers.get(path) ?? []), ...(importers.get(dirname(path) + sep) ?? [])]) {
+    const ofFolder = addedOrRemoved ? (importers.get(dirname(path) + sep) ?? []) : [];
+    for (const importer of [...(importers.get(path) ?? []), ...ofFolder]) {
       importsRead.delete(importer);
       const doc = documents.get(importer);
       if (doc && importer !== uri) scheduleDiagnostics(doc);
@@ -246,17 +279,20 @@ export function startServer(connection: Connection): void {
   connection.onNotification('workspace/didChangeWatchedFiles', (params: unknown) => {
     const changes = isObject(params) && Array.isArray(params.changes) ? params.changes : undefined;
     if (!changes) return ignored('workspace/didChangeWatchedFiles', undefined);
-    for (const change of changes) if (isObject(change) && typeof change.uri === 'string') sourceChanged(change.uri);
+    // FileChangeType: 1 created, 2 changed, 3 deleted.
+    for (const change of changes) if (isObject(change) && typeof change.uri === 'string') sourceChanged(change.uri, change.type === 1 || change.type === 3);
   });
 
   connection.onNotification('workspace/didChangeWorkspaceFolders', (params: unknown) => {
     const event = isObject(params) ? params.event : undefined;
     if (!isObject(event) || !Array.isArray(event.added) || !Array.isArray(event.removed)) return ignored('workspace/didChangeWorkspaceFolders', undefined);
     workspaceRoots.change(event.added, event.removed);
+    if (event.added.length > 0) void indexWorkspace();
   });
 
   connection.onInitialized(() => {
     if (pullsConfiguration) void refreshSettings();
+    void indexWorkspace();
   });
 
   connection.onDidChangeConfiguration((params) => {

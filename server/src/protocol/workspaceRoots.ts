@@ -35,6 +35,11 @@ export class WorkspaceRoots {
     for (const path of added.map(pathOf)) if (path) this.roots.add(path);
   }
 
+  /** The workspace folders, links resolved. */
+  list(): string[] {
+    return [...this.roots];
+  }
+
   /** Whether `folder` is a workspace folder or lies inside one. */
   holds(folder: string): boolean {
     const path = real(folder);
