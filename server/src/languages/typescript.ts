@@ -280,6 +280,11 @@ function ecmaScriptDeclarations(typed: boolean): NonNullable<LanguageSupport['de
           let value = declarator.childForFieldName('value');
           if (!name || name.type !== 'identifier' || !value) continue;
           if (value.type === 'as_expression') value = value.namedChild(0);
+          // `Object.freeze({ … })` holds what its argument holds.
+          if (value?.type === 'call_expression' && value.childForFieldName('function')?.text === 'Object.freeze') {
+            const args = namedChildren(value.childForFieldName('arguments') ?? value).filter((n) => n.type !== 'comment');
+            value = args.length === 1 ? args[0]! : value;
+          }
           const text = stringValue(value);
           const collection = text === undefined && value ? collectionOf(value) : undefined;
           if (text !== undefined) constants.push([name.text, text]);
