@@ -433,7 +433,7 @@ export function* findTikTokConstructsSteps(
   if (declared.constants.size > 0 || declared.collections.size > 0) {
     // Read again where the constants are used: constructs whose labels are only names of them. What both
     // readings find is kept once.
-    const names = usesOf(doc.text, declared);
+    const names = usesOf(doc.text, declared, language.enumLabel !== undefined);
     if (names.length > 0) {
       const more = yield* findConstructs(doc, language, catalog, new Declarations(language.enumLabel), names);
       const seen = new Set(found.map((f) => `${f.shape.family}:${f.shape.span.start}`));
@@ -497,10 +497,10 @@ function withCollections(construct: TikTokConstruct, shape: ConstructShape, decl
 }
 
 /** Where the names that hold codes (`Codes` of `Codes.SPAM`, `SPAM`) are written as whole words. */
-function usesOf(text: string, declared: Declarations): number[] {
+function usesOf(text: string, declared: Declarations, unqualifiedMembers: boolean): number[] {
   const roots = new Set([...declared.constants.keys(), ...declared.collections.keys()].map((name) => name.split('.')[0]!));
-  // A switch over an enum may name its members unqualified (Java): their own names count too.
-  for (const member of declared.enumMembers) roots.add(member.slice(member.lastIndexOf('.') + 1));
+  // A switch over an enum may name its members unqualified (Java): their own names count too, in such a language.
+  if (unqualifiedMembers) for (const member of declared.enumMembers) roots.add(member.slice(member.lastIndexOf('.') + 1));
   const offsets: number[] = [];
   const word = /[\w$]/;
   for (const root of roots) {
