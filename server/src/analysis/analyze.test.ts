@@ -93,3 +93,16 @@ test('a collection read again from a subtree that moved still takes new codes wh
     later.dispose();
   }
 });
+
+test('a type of codes in a file of its own is told what it leaves out, once, whether or not a switch of the file uses it', async () => {
+  const typescript = languageForId('typescript')!;
+  const codes = `export type CreatorInfoError = 'ok' | 'spam_risk_too_many_posts' | 'spam_risk_user_banned_from_posting';\n`;
+  const alone = await analyzeText(codes, typescript, DEFAULT_SETTINGS);
+  assert.deepEqual(
+    alone.findings.map((f) => [f.severity, f.message, codes.slice(f.span.start, f.span.end), f.fixes.map((x) => x.title)]),
+    [['information', 'The type CreatorInfoError leaves out 1 code of the codes TikTok documents for /v2/post/publish/creator_info/query/: reached_active_user_cap', 'CreatorInfoError', ['Add 1 code to CreatorInfoError']]],
+  );
+  const withSwitches = codes + `function f(e: CreatorInfoError) {\n  switch (e) {\n    case 'ok': return 0;\n  }\n}\nfunction g(e: CreatorInfoError) {\n  switch (e) {\n    case 'ok': return 0;\n  }\n}\n`;
+  const onType = (await analyzeText(withSwitches, typescript, DEFAULT_SETTINGS)).findings.filter((f) => f.message.startsWith('The type'));
+  assert.equal(onType.length, 1);
+});

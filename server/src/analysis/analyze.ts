@@ -2,7 +2,7 @@
 import type { LanguageSupport } from '../languages/language';
 import { rules } from '../rules';
 import { catalog as defaultCatalog, type Catalog } from './catalog/catalog';
-import { findTikTokConstructsSteps, type TikTokConstruct } from './constructs/constructs';
+import { declarationsOf, findTikTokConstructsSteps, type TikTokConstruct } from './constructs/constructs';
 import type { Finding } from './findings';
 import { loadGrammar, ParsedDocument } from './parsing';
 import type { Settings } from './settings';
@@ -37,6 +37,17 @@ export function* analysisSteps(doc: ParsedDocument, language: LanguageSupport, s
           if (onDeclarations.has(key)) continue;
           onDeclarations.add(key);
         }
+        all.push(finding);
+      }
+    }
+  }
+  const declared = declarationsOf(doc);
+  if (declared) {
+    for (const rule of rules) {
+      for (const finding of rule.checkDeclarations?.(declared, context) ?? []) {
+        const key = `${finding.rule}:${finding.span.start}:${finding.message}`;
+        if (onDeclarations.has(key)) continue;
+        onDeclarations.add(key);
         all.push(finding);
       }
     }

@@ -2,6 +2,7 @@
 import type { Catalog } from '../analysis/catalog/catalog';
 import type { TikTokConstruct } from '../analysis/constructs/constructs';
 import type { Finding } from '../analysis/findings';
+import type { Declarations } from '../analysis/resolution/declarations';
 import type { RuleId, Settings } from '../analysis/settings';
 import type { ConstructFamily, LanguageSupport } from '../languages/language';
 
@@ -16,6 +17,8 @@ export interface Rule {
   readonly id: RuleId;
   readonly description: string;
   check(construct: TikTokConstruct, context: RuleContext): Finding[];
+  /** Findings on what the file declares, whether or not a construct of the file uses it (a type of codes). */
+  checkDeclarations?(declared: Declarations, context: RuleContext): Finding[];
 }
 
 export function plural(count: number, singular: string, pluralForm = singular + 's'): string {

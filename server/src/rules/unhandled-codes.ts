@@ -108,6 +108,12 @@ class UnhandledCodesFinding implements Finding {
  * which every endpoint may answer); else the fail_reason values, where the type's codes are all fail_reason
  * values. Where neither says what the type is for, nothing: a guess would be a wrong warning.
  */
+/** A type whose members name TikTok codes as a construct's labels would have to (see classifyTyped). */
+function isTikTokType(type: DeclaredType, { catalog, settings }: RuleContext): boolean {
+  const entries = type.members.map((m) => catalog.get(m.value)).filter((e) => e !== undefined && !e.generic);
+  return entries.some((e) => !e!.shared) || entries.length >= settings.minimumKnownCodes;
+}
+
 export function leftOutOf(typed: DeclaredType, catalog: Catalog, settings: Settings): { codes: string[]; where: string } | undefined {
   const values = new Set(typed.members.map((m) => m.value));
   const entries = [...values].map((v) => catalog.get(v)).filter((e) => e !== undefined);
@@ -131,9 +137,8 @@ export function leftOutOf(typed: DeclaredType, catalog: Catalog, settings: Setti
 }
 
 /** On a type this file declares: the codes it leaves out, and the fix that adds them to it. */
-function typeFinding(construct: TikTokConstruct, context: RuleContext): Finding | undefined {
+function typeFinding(typed: DeclaredType | undefined, context: RuleContext): Finding | undefined {
   const { settings, catalog } = context;
-  const typed = construct.typed;
   if (!typed?.declaredAt || !typed.end) return undefined;
   const leftOut = leftOutOf(typed, catalog, settings);
   if (!leftOut) return undefined;
@@ -159,8 +164,19 @@ export const unhandledCodes: Rule = {
     const findings: Finding[] = [];
     const severity = construct.hasDefault ? settings.severityWithDefault : settings.rules['unhandled-codes'];
     if (construct.missing.length > 0 && severity !== 'off') findings.push(new UnhandledCodesFinding(severity, construct.shape.head, messageFor(construct, catalog, settings), construct, context));
-    const onType = typeFinding(construct, context);
+    const onType = typeFinding(construct.typed, context);
     if (onType) findings.push(onType);
+    return findings;
+  },
+  // A type of codes declared in a file of its own (`codes.ts`, imported by the handlers) is told there too.
+  checkDeclarations(declared, context) {
+    if (context.settings.rules['unhandled-codes'] === 'off') return [];
+    const findings: Finding[] = [];
+    for (const type of declared.types.values()) {
+      if (!isTikTokType(type, context)) continue;
+      const finding = typeFinding(type, context);
+      if (finding) findings.push(finding);
+    }
     return findings;
   },
 };
