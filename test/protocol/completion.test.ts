@@ -118,3 +118,28 @@ test('resolving an item that names no catalog code returns it as it was', async 
   assert.deepEqual(await client.connection.sendRequest<CompletionItem>('completionItem/resolve', item), item);
   assert.deepEqual(await client.connection.sendRequest<CompletionItem>('completionItem/resolve', { label: 'bare' }), { label: 'bare' });
 });
+
+test('while a label is being typed and the switch does not parse (`case \'\'` with no colon yet), the codes it misses still come first', async () => {
+  const typed = ordered(
+    await complete('typescript', `function f(code: string) {\n  switch (code) {\n    case 'access_token_invalid':\n      return 1;\n    case 'spam_risk_too_many_posts':\n      return 2;\n    case '§'\n  }\n}\n`),
+  );
+  assert.equal(typed[0]!.label, 'scope_not_authorized');
+  assert.ok(!typed.slice(0, 23).some((i) => ['access_token_invalid', 'spam_risk_too_many_posts'].includes(i.label as string)));
+  assert.match(typed[0]!.detail ?? '', /^not handled yet/);
+  // Go, with the label's colon not typed yet either.
+  const go = ordered(await complete('go', `package m\n\nfunc f(code string) int {\n\tswitch code {\n\tcase "access_token_invalid":\n\t\treturn 1\n\tcase "spam_risk_too_many_posts":\n\t\treturn 2\n\tcase "§"\n\t}\n\treturn 0\n}\n`));
+  assert.equal(go[0]!.label, 'scope_not_authorized');
+});
+
+test('inside an unterminated string (no auto-closing quote), codes are offered for what is typed so far', async () => {
+  const items = await complete('typescript', `const x = 'spam_§\nconst y = 1;\n`);
+  assert.equal(items.length, catalog.entries.length);
+  const edit = items[0]!.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+  assert.deepEqual(edit.range, { start: { line: 0, character: 11 }, end: { line: 0, character: 16 } });
+  // A quote inside a comment opens no string.
+  assert.deepEqual(await complete('typescript', `// don't §\nconst y = 1;\n`), []);
+  // Python, in an unterminated label of a match whose other labels are handled.
+  const python = ordered(await complete('python', `match code:\n    case "access_token_invalid":\n        pass\n    case "spam_risk_too_many_posts":\n        pass\n    case "inter§\n`));
+  assert.equal(python.length, catalog.entries.length);
+  assert.equal(python[0]!.label, 'scope_not_authorized');
+});

@@ -27,10 +27,11 @@ import {
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver/node';
-import { fixAllTextInSlices, type Analysis } from '../analysis/analyze';
+import { analyzeText, fixAllTextInSlices, type Analysis } from '../analysis/analyze';
+import type { TikTokConstruct } from '../analysis/constructs/constructs';
 import { Cancelled } from '../analysis/slices';
 import { renderCard, renderDetails } from '../analysis/catalog/card';
-import { completeCode, type CodeSuggestion } from '../analysis/catalog/completion';
+import { completeCode, suggestionsWithoutLine, textWithoutLine, type CodeSuggestion } from '../analysis/catalog/completion';
 import { coverageBySet, coverageSummary, renderCoverageMarkdown, scanCoverage, SET_LABEL, type CodeLocation } from '../analysis/files/coverage';
 import { catalog, type Action, type ErrorEntry } from '../analysis/catalog/catalog';
 import { codeAtInText, codeAtInTree, constantAtInTree } from '../analysis/catalog/codeOccurrences';
@@ -338,6 +339,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(pending.get(uri));
     pending.delete(uri);
     documents.close(uri);
+    withoutLineRead.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     // Its importers read it from the disk again.
     sourceChanged(uri);
@@ -379,16 +381,46 @@ export function startServer(connection: Connection): void {
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     const analysis = await analysisOf(doc, 'completion', () => token.isCancellationRequested);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-    return guarded('completion', [], () => {
+    const found = guarded('completion', undefined, () => {
       const tree = doc.tree;
-      if (!tree || !doc.language || !analysis) return [];
-      const result = completeCode(tree, doc.language, doc.text.offsetAt(position), analysis.constructs);
-      if (!result) return [];
+      if (!tree || !doc.language || !analysis) return undefined;
+      const offset = doc.text.offsetAt(position);
+      const result = completeCode(tree, doc.language, offset, analysis.constructs);
+      return result && { result, offset, broken: tree.tree.rootNode.hasError };
+    });
+    if (!found) return [];
+    const { result, offset, broken } = found;
+    // A label being typed leaves its construct unparsed: it is read without the line being typed.
+    const repaired = !result.inConstruct && broken ? await suggestionsWhileTyping(doc, offset) : undefined;
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    return guarded('completion', [], () => {
       const range = toRange(doc.text, result.replace);
-      const items = completionItems(result.suggestions);
+      const items = completionItems(repaired ?? result.suggestions);
       return sharedEditRange ? { isIncomplete: false, itemDefaults: { editRange: range }, items } : items.map((item) => ({ ...item, textEdit: { range, newText: item.label } }));
     });
   });
+
+  /** Per document, the constructs of its text without the line being typed, at a version: every keystroke asks. */
+  const withoutLineRead = new Map<string, { version: number; line: number; constructs: Promise<readonly TikTokConstruct[]> }>();
+  async function suggestionsWhileTyping(doc: OpenDocument, offset: number): Promise<readonly CodeSuggestion[] | undefined> {
+    const language = doc.language;
+    if (!language) return undefined;
+    const text = doc.text.getText();
+    const line = doc.text.positionAt(offset).line;
+    let known = withoutLineRead.get(doc.uri);
+    if (!known || known.version !== doc.text.version || known.line !== line) {
+      const imported = await importsOf(doc);
+      const constructs = analyzeText(textWithoutLine(text, offset), language, settings, undefined, imported).then((a) => a.constructs);
+      known = { version: doc.text.version, line, constructs };
+      withoutLineRead.set(doc.uri, known);
+    }
+    try {
+      return suggestionsWithoutLine(text, offset, await known.constructs);
+    } catch (error) {
+      warn(`completion while typing failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
 
   const itemLists = new WeakMap<readonly CodeSuggestion[], CompletionItem[]>();
   const detailOf = (entry: ErrorEntry, missing: boolean) => (missing ? `not handled yet · ${entry.message}` : entry.message);
