@@ -277,3 +277,21 @@ test('a reader that stops early (`| head`) ends the run quietly: no stack trace,
   assert.equal(run.stderr, '');
   assert.equal(run.stdout, '0\n');
 });
+
+test('a switch with a default arm fails CI only when asked: --with-default warning, --fail-on information, or the setting', () => {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-cli-default-'));
+  writeFileSync(join(root, 'h.py'), 'match code:\n    case "access_token_invalid" | "spam_risk_too_many_posts":\n        pass\n    case _:\n        pass\n');
+  const quiet = cli(root, 'check');
+  assert.equal(quiet.code, 0);
+  assert.match(quiet.stdout, /^h\.py:1:1: information unhandled-codes: 23 TikTok error codes/m);
+  assert.match(quiet.stdout, /1 problem \(1 information\) in 1 file/);
+  const strict = cli(root, 'check', '--with-default', 'warning');
+  assert.equal(strict.code, 1);
+  assert.match(strict.stdout, /^h\.py:1:1: warning unhandled-codes: 23 TikTok error codes/m);
+  assert.equal(cli(root, 'check', '--fail-on', 'information').code, 1);
+  writeFileSync(join(root, 'tiktok-errors.json'), '{ "switch": { "severityWithDefault": "error" } }\n');
+  assert.match(cli(root, 'check').stdout, /^h\.py:1:1: error unhandled-codes/m);
+  const bad = cli(root, 'check', '--with-default', 'loud');
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stderr, "tiktok-errors: --with-default: 'loud' is not error, warning, information, hint or off\n");
+});

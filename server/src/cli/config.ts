@@ -68,8 +68,9 @@ export function loadConfig(root: string): { raw: Record<string, unknown>; source
   return { raw: {} };
 }
 
-export function settingsFrom(raw: Record<string, unknown>, flags: { ignoreCodes?: string[]; maxFileSize?: number }): { settings: Settings; problems: string[] } {
+export function settingsFrom(raw: Record<string, unknown>, flags: { ignoreCodes?: string[]; maxFileSize?: number; severityWithDefault?: string }): { settings: Settings; problems: string[] } {
   const merged: Record<string, unknown> = { ...raw };
+  if (flags.severityWithDefault !== undefined) merged.switch = { ...((raw.switch as Record<string, unknown> | undefined) ?? {}), severityWithDefault: flags.severityWithDefault };
   if (flags.ignoreCodes?.length) merged.ignoreCodes = [...((raw.ignoreCodes as string[] | undefined) ?? []), ...flags.ignoreCodes];
   if (flags.maxFileSize !== undefined) merged.maxFileSize = flags.maxFileSize;
   return readSettings(merged);

@@ -22,6 +22,7 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 const USAGE = `Usage:
   tiktok-errors check [PATH...] [--format text|json|sarif] [--fail-on error|warning|information|hint|none]
                       [--fix [--dry-run]] [--max-file-size BYTES] [--ignore-code CODE]...
+                      [--with-default error|warning|information|hint|off]
   tiktok-errors lookup CODE
   tiktok-errors list [--action refresh-token|retry|user-error]
   tiktok-errors coverage [PATH]
@@ -53,7 +54,7 @@ function progressReporter(): ((done: number, total: number) => void) | undefined
   };
 }
 
-function loadSettings(flags: { ignoreCodes?: string[]; maxFileSize?: number }) {
+function loadSettings(flags: { ignoreCodes?: string[]; maxFileSize?: number; severityWithDefault?: string }) {
   const { raw } = loadConfig(process.cwd());
   const { settings, problems } = settingsFrom(raw, flags);
   for (const problem of problems) process.stderr.write(`warning: ${problem}\n`);
@@ -78,14 +79,18 @@ async function check(args: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       'max-file-size': { type: 'string' },
       'ignore-code': { type: 'string', multiple: true },
+      // The severity of a construct with a default arm that misses codes: `warning` fails CI on it by default.
+      'with-default': { type: 'string' },
     },
   });
   const format = values.format!;
+  const withDefault = values['with-default'];
+  if (withDefault !== undefined && withDefault !== 'off' && !(withDefault in SEVERITY_RANK)) throw new UsageError(`--with-default: '${withDefault}' is not error, warning, information, hint or off`);
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format: '${format}' is not text, json or sarif`);
   const failOn = values['fail-on']!;
   if (failOn !== 'none' && !(failOn in SEVERITY_RANK)) throw new UsageError(`--fail-on: '${failOn}' is not error, warning, information, hint or none`);
   if (values['dry-run'] && !values.fix) throw new UsageError('--dry-run goes with --fix');
-  const settings = loadSettings({ ignoreCodes: values['ignore-code'], maxFileSize: parseSize(values['max-file-size']) });
+  const settings = loadSettings({ ignoreCodes: values['ignore-code'], maxFileSize: parseSize(values['max-file-size']), ...(withDefault !== undefined ? { severityWithDefault: withDefault } : {}) });
 
   const progress = progressReporter();
   let report = await checkPaths(positionals.length > 0 ? positionals : ['.'], settings, { onProgress: progress, beforeParsing: chooseWasmTier });
