@@ -127,6 +127,26 @@ async function lookUp(pages: Pages): Promise<void> {
   pick.show();
 }
 
+interface CodeLink extends vscode.TerminalLink {
+  readonly code: string;
+}
+
+/** Codes in terminal output (a service's logs) as links that open their card; the server says where they are. */
+class CodeLinks implements vscode.TerminalLinkProvider<CodeLink> {
+  constructor(private readonly pages: Pages) {}
+
+  async provideTerminalLinks(context: vscode.TerminalLinkContext): Promise<CodeLink[]> {
+    if (!client || !/[a-z]/.test(context.line)) return [];
+    const found = await client.sendRequest<Array<{ code: string; start: number; end: number }>>('tiktokErrors/codesInLine', { line: context.line });
+    return found.map(({ code, start, end }) => ({ startIndex: start, length: end - start, tooltip: `Open the card of TikTok error ${code}`, code }));
+  }
+
+  async handleTerminalLink(link: CodeLink): Promise<void> {
+    const details = await client?.sendRequest<string | null>('tiktokErrors/details', { code: link.code });
+    if (details) await this.pages.show(link.code, details);
+  }
+}
+
 interface CoverageLocation {
   uri: string;
   line: number;
@@ -268,6 +288,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TikTok
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, pages),
     vscode.window.registerTreeDataProvider('tiktokErrors.coverage', coverage),
     vscode.commands.registerCommand('tiktokErrors.lookup', () => lookUp(pages)),
+    vscode.window.registerTerminalLinkProvider(new CodeLinks(pages)),
     vscode.commands.registerCommand('tiktokErrors.showCoverage', () => showCoverage(coverage)),
     vscode.commands.registerCommand('tiktokErrors.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('tiktokErrors.showOutput', () => client?.outputChannel.show(true)),

@@ -27,6 +27,9 @@ const SETTINGS = {
   'editor.minimap.enabled': false,
   'editor.stickyScroll.enabled': false,
   'window.commandCenter': false,
+  // The terminal's text in the page (xterm.js's DOM renderer), where the suite can point at it.
+  'terminal.integrated.gpuAcceleration': 'off',
+  'terminal.integrated.defaultProfile.linux': 'sh',
 };
 
 function freePort(): Promise<number> {

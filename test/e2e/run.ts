@@ -250,6 +250,48 @@ const steps: Step[] = [
     },
   ],
   [
+    'terminal: a code in terminal output is a link, with its tooltip, that opens the card',
+    async (page) => {
+      await page.keyboard.press('Escape');
+      // No card open before: the one that shows must be the link's.
+      await runCommand(page, 'View: Close All Editors');
+      await runCommand(page, 'Terminal: Create New Terminal');
+      const terminal = page.locator('.terminal-wrapper.active .xterm-screen').first();
+      await terminal.waitFor({ timeout: 30_000 });
+      await terminal.click();
+      // Printed by the shell, not typed: the line that comes back is output.
+      await page.keyboard.type(`printf '%s%s\\n' '{"error":{"code":"spam_risk_too_many_' 'posts"}}'`);
+      await page.keyboard.press('Enter');
+      const row = page.locator('.terminal-wrapper.active .xterm-rows > div', { hasText: '{"error":{"code":"spam_risk_too_many_posts"}}' }).last();
+      await row.waitFor({ timeout: 15_000 });
+      // The row spans the terminal's width; the span of text holds the characters, one cell each.
+      const run = row.locator('span', { hasText: 'spam_risk_too_many_posts' }).last();
+      const box = (await run.boundingBox())!;
+      const line = await run.innerText();
+      const width = box.width / line.length;
+      const x = box.x + (line.indexOf('spam_risk_too_many_posts') + 5) * width;
+      const y = box.y + box.height / 2;
+      const tooltip = page.locator('.monaco-hover, .workbench-hover', { hasText: 'Open the card of TikTok error spam_risk_too_many_posts' });
+      for (let attempt = 1; ; attempt++) {
+        await page.mouse.move(x - 40, y + 30);
+        await page.mouse.move(x, y, { steps: 4 });
+        try {
+          await tooltip.first().waitFor({ timeout: 5_000 });
+          break;
+        } catch (error) {
+          if (attempt === 4) throw error;
+        }
+      }
+      await page.locator('.part.panel').screenshot({ path: join(RESULTS, 'detail-terminal-link.png') });
+      await page.keyboard.down('Control');
+      await page.mouse.click(x, y);
+      await page.keyboard.up('Control');
+      await page.locator('.tab.active', { hasText: 'spam_risk_too_many_posts.md' }).waitFor({ timeout: 15_000 });
+      await waitForFrameText(page, ['spam_risk_too_many_posts', 'Guidance for your code'], 'the card opened from the terminal');
+      await page.screenshot({ path: join(RESULTS, 'detail-terminal-card.png') });
+    },
+  ],
+  [
     'coverage: "Show Handling Coverage" reports the totals in a tree whose locations open',
     async (page) => {
       await runCommand(page, 'TikTok Errors: Show Handling Coverage');

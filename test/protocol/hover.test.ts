@@ -93,3 +93,13 @@ test("hover on a constant's name shows the card of the code it holds, over the w
   // A name that holds no code shows nothing.
   assert.equal(await hover(uri, text, 'switch (e)', 8), null);
 });
+
+test('codes in a line of terminal output: where hover would find them in plain text, and nowhere in prose', async () => {
+  const ask = (line: string) => client.connection.sendRequest<Array<{ code: string; start: number; end: number }>>('tiktokErrors/codesInLine', { line });
+  const log = '2026-12-01T17:00:00Z ERROR publish failed {"error":{"code":"spam_risk_too_many_posts","message":"x"}}';
+  assert.deepEqual(await ask(log), [{ code: 'spam_risk_too_many_posts', start: log.indexOf('spam_risk'), end: log.indexOf('spam_risk') + 'spam_risk_too_many_posts'.length }]);
+  // A code that is also a common word counts only between quotes.
+  assert.deepEqual(await ask('the internal state was reset'), []);
+  assert.deepEqual((await ask('retrying after "internal"')).map((c) => c.code), ['internal']);
+  assert.deepEqual(await ask('x'.repeat(5_000) + ' spam_risk_text'), []);
+});

@@ -34,7 +34,7 @@ import { renderCard, renderDetails } from '../analysis/catalog/card';
 import { completeCode, suggestionsWithoutLine, textWithoutLine, type CodeSuggestion } from '../analysis/catalog/completion';
 import { coverageBySet, coverageSummary, renderCoverageMarkdown, scanCoverage, SET_LABEL, type CodeLocation } from '../analysis/files/coverage';
 import { catalog, type Action, type ErrorEntry } from '../analysis/catalog/catalog';
-import { codeAtInText, codeAtInTree, constantAtInTree } from '../analysis/catalog/codeOccurrences';
+import { codeAtInText, codeAtInTree, codesInText, constantAtInTree } from '../analysis/catalog/codeOccurrences';
 import { declarationsOf } from '../analysis/constructs/constructs';
 import type { Finding } from '../analysis/findings';
 import { DEFAULT_SETTINGS, languageEnabled, readSettings, type Settings } from '../analysis/settings';
@@ -52,7 +52,11 @@ export const REQUESTS = {
   details: 'tiktokErrors/details',
   literal: 'tiktokErrors/literal',
   coverage: 'tiktokErrors/coverage',
+  codesInLine: 'tiktokErrors/codesInLine',
 } as const;
+
+/** Terminal lines longer than this are not searched for codes (a line of minified output). */
+const MAX_TERMINAL_LINE = 4_000;
 
 /** A `file:` URI's path, or undefined where it has none. */
 function pathOf(uri: string): string | undefined {
@@ -500,6 +504,14 @@ export function startServer(connection: Connection): void {
     if (!isObject(params) || typeof params.code !== 'string') return ignored(REQUESTS.details, null);
     const entry = catalog.get(params.code);
     return entry ? renderDetails(entry) : null;
+  });
+
+  // The codes in a line of terminal output, as hover finds them in plain text (whole words; a code that is also
+  // a common word, such as "internal", only between quotes): UTF-16 offsets into the line.
+  connection.onRequest(REQUESTS.codesInLine, (params: unknown) => {
+    if (!isObject(params) || typeof params.line !== 'string') return ignored(REQUESTS.codesInLine, []);
+    if (params.line.length > MAX_TERMINAL_LINE) return [];
+    return codesInText(params.line).map(({ entry, span }) => ({ code: entry.code, start: span.start, end: span.end }));
   });
 
   // The code as a string literal of the document's language, for "insert at cursor".
