@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { coverageSummary, renderCoverageMarkdown, scanCoverage } from '../server/src/analysis/files/coverage';
+import { codeState, constructLine, coverageSummary, renderCoverageMarkdown, scanCoverage } from '../server/src/analysis/files/coverage';
+import { fixAllText } from '../server/src/analysis/analyze';
+import { languageForId } from '../server/src/languages';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
 import { readForAnalysis, readSourceFile } from '../server/src/analysis/files/readForAnalysis';
 import { diskReaders } from '../server/src/cli/checkFiles';
@@ -33,7 +35,7 @@ test('coverage counts labels of TikTok switches only, by action, skipping ignore
   const report = await scanCoverage([root], { ...DEFAULT_SETTINGS, maxFileSize: 1_000_000 }, { exclude: ['out/'] });
   const handled = report.codes.filter((c) => c.locations.length > 0).map((c) => c.code);
   assert.deepEqual(handled.sort(), ['access_token_invalid', 'duration_check_failed', 'internal', 'rate_limit_exceeded', 'scope_not_authorized', 'spam_risk_text', 'spam_risk_too_many_posts', 'too many requests'].sort());
-  assert.equal(coverageSummary(report), '8 of 25 handled; refresh-token 2/3, retry 3/3, user-error 3/19; documented error.code 4/19, fail_reason 4/13, OAuth error 0/10');
+  assert.equal(coverageSummary(report), '8 of 25 handled; refresh-token 2/3, retry 3/3, user-error 3/19; documented error.code 4/19, fail_reason 4/13, OAuth error 0/10; 2 constructs, 2 of them missing codes');
   assert.equal(report.filesScanned, 2);
   const where = report.codes.find((c) => c.code === 'spam_risk_too_many_posts')!.locations;
   assert.deepEqual(where.map((l) => [l.file.slice(root.length + 1), l.line, l.column]), [['worker/status.py', 8, 14]]);
@@ -63,19 +65,43 @@ test('files over the size limit are skipped and counted; under it they are scann
   const large = await scanCoverage([root], DEFAULT_SETTINGS, { exclude: ['out/'] });
   assert.deepEqual(large.skippedLarge, []);
   assert.equal(large.filesScanned, 3);
-  assert.equal(coverageSummary(large), '10 of 25 handled; refresh-token 2/3, retry 3/3, user-error 5/19; documented error.code 4/19, fail_reason 5/13, OAuth error 0/10');
+  assert.equal(coverageSummary(large), '10 of 25 handled; refresh-token 2/3, retry 3/3, user-error 5/19; documented error.code 4/19, fail_reason 5/13, OAuth error 0/10; 3 constructs, 3 of them missing codes');
 });
 
 test('the report lists every code of each set, by set then by action, with where it is handled', async () => {
   const root = workspace();
   const markdown = renderCoverageMarkdown(await scanCoverage([root], DEFAULT_SETTINGS, { exclude: ['out/', 'src/huge.ts'] }));
-  assert.match(markdown, /^# TikTok error handling coverage\n\n\*\*8 of 25 handled; refresh-token 2\/3, retry 3\/3, user-error 3\/19; documented error\.code 4\/19, fail\\_reason 4\/13, OAuth error 0\/10\*\*/);
+  assert.match(markdown, /^# TikTok error handling coverage\n\n\*\*8 of 25 handled; refresh-token 2\/3, retry 3\/3, user-error 3\/19; documented error\.code 4\/19, fail\\_reason 4\/13, OAuth error 0\/10; 2 constructs, 2 of them missing codes\*\*/);
   assert.match(markdown, /## reference: 8\/25\n\nthe reference's codes\.\n\n### refresh-token: 2\/3/);
   assert.match(markdown, /## fail\\_reason: 4\/13\n/);
   assert.match(markdown, /- ✅ `access_token_invalid`: `src\/publish\.ts:4:10`\n/);
   assert.match(markdown, /- ❌ `scope_permission_missed`: not handled/);
-  // Every code of every set: 25 + 19 + 13 + 10 rows.
-  assert.equal(markdown.match(/^- [✅❌]/gm)!.length, 67);
+  // Every code of every set: 25 + 19 + 13 + 10 rows; then each construct.
+  const [bySet, byConstruct] = markdown.split('## By construct');
+  assert.equal(bySet!.match(/^- [✅❌🚧]/gmu)!.length, 67);
+  assert.match(byConstruct!, /^- ❌ `src\/publish\.ts:3:3` switch: 4 handled, 0 stubbed, 21 missing of the reference's codes \(a default arm takes the rest\)$/m);
+});
+
+test('a code whose only arm is a stub a fix wrote is stubbed, not handled; each construct says what it handles, stubs and misses', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-coverage-stubs-'));
+  const ts = languageForId('typescript')!;
+  const handler = `export function f(code: string): number {\n  switch (code) {\n    case 'access_token_invalid':\n      return 1;\n    case 'rate_limit_exceeded':\n      return 2;\n  }\n  return 0;\n}\n`;
+  // "Add all" applied: the 23 other codes get arms that throw their TODO.
+  writeFileSync(join(root, 'fixed.ts'), await fixAllText(handler, ts, DEFAULT_SETTINGS));
+  // Another switch, left as it was: it still misses 23 codes, which the total alone would hide.
+  writeFileSync(join(root, 'other.ts'), handler.replace('function f', 'function g'));
+  const report = await scanCoverage([root], DEFAULT_SETTINGS);
+  assert.match(coverageSummary(report), /^2 of 25 handled, 23 stubbed; refresh-token 1\/3, retry 1\/3, user-error 0\/19; .*; 2 constructs, 1 of them missing codes$/);
+  assert.deepEqual(
+    report.constructs.map((c) => `${c.file.slice(root.length + 1)}:${c.line} ${constructLine(c)}`),
+    ["fixed.ts:2 switch: 2 handled, 23 stubbed, 0 missing of the reference's codes", "other.ts:2 switch: 2 handled, 0 stubbed, 23 missing of the reference's codes"],
+  );
+  const spam = report.codes.find((c) => c.code === 'spam_risk_text')!;
+  assert.equal(codeState(spam.locations), 'stubbed');
+  // Replacing the stub's body handles the code.
+  const fixed = readFileSync(join(root, 'fixed.ts'), 'utf8');
+  writeFileSync(join(root, 'fixed.ts'), fixed.replace(/throw new Error\(["']TODO: handle these TikTok errors \(retry\)[^;]*;/, 'return 3;'));
+  assert.match(coverageSummary(await scanCoverage([root], DEFAULT_SETTINGS)), /^4 of 25 handled, 21 stubbed; refresh-token 1\/3, retry 3\/3/);
 });
 
 test('a cancelled scan stops and says so', async () => {

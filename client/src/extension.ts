@@ -151,12 +151,22 @@ interface CoverageLocation {
   uri: string;
   line: number;
   character: number;
+  /** The code's arm there is still a fix's stub. */
+  stubbed?: boolean;
 }
 
 interface CoverageGroup {
   action: string;
   guidance: string;
-  codes: Array<{ code: string; locations: CoverageLocation[] }>;
+  handled: number;
+  stubbed: number;
+  codes: Array<{ code: string; state: 'handled' | 'stubbed' | 'missing'; locations: CoverageLocation[] }>;
+}
+
+interface ConstructRow extends CoverageLocation {
+  summary: string;
+  missing: number;
+  stubbedCodes: number;
 }
 
 interface CoverageResult {
@@ -166,14 +176,25 @@ interface CoverageResult {
   skippedLarge: number;
   skippedUnreadable: number;
   /** Each set a branch can be measured against, the reference's 25 first. */
-  sets: Array<{ set: string; label: string; description: string; handled: number; total: number; groups: CoverageGroup[] }>;
+  sets: Array<{ set: string; label: string; description: string; handled: number; stubbed: number; total: number; groups: CoverageGroup[] }>;
+  /** Every TikTok construct of the workspace, by file and position. */
+  constructs: ConstructRow[];
 }
 
 type CoverageNode =
   | { kind: 'set'; set: CoverageResult['sets'][number]; first: boolean }
   | { kind: 'action'; group: CoverageGroup; open: boolean }
-  | { kind: 'code'; code: string; locations: CoverageLocation[] }
-  | { kind: 'location'; code: string; location: CoverageLocation };
+  | { kind: 'code'; code: string; state: 'handled' | 'stubbed' | 'missing'; locations: CoverageLocation[] }
+  | { kind: 'location'; code: string; location: CoverageLocation }
+  | { kind: 'constructs'; rows: ConstructRow[] }
+  | { kind: 'construct'; row: ConstructRow };
+
+/** Where a tree item opens: a place in a file. */
+function openAt(location: CoverageLocation): vscode.Command {
+  const uri = vscode.Uri.parse(location.uri);
+  const position = new vscode.Position(location.line, location.character);
+  return { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(position, position) }] };
+}
 
 /** The coverage report as a tree in the Explorer: set → action → code → each place that handles it. */
 class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
@@ -188,10 +209,11 @@ class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
 
   getChildren(node?: CoverageNode): CoverageNode[] {
     if (!this.result) return [];
-    if (!node) return this.result.sets.map((set, i) => ({ kind: 'set', set, first: i === 0 }));
+    if (!node) return [...this.result.sets.map((set, i): CoverageNode => ({ kind: 'set', set, first: i === 0 })), { kind: 'constructs', rows: this.result.constructs }];
     if (node.kind === 'set') return node.set.groups.map((group) => ({ kind: 'action', group, open: node.first }));
-    if (node.kind === 'action') return node.group.codes.map((c) => ({ kind: 'code', code: c.code, locations: c.locations }));
+    if (node.kind === 'action') return node.group.codes.map((c) => ({ kind: 'code', code: c.code, state: c.state, locations: c.locations }));
     if (node.kind === 'code') return node.locations.map((location) => ({ kind: 'location', code: node.code, location }));
+    if (node.kind === 'constructs') return node.rows.map((row) => ({ kind: 'construct', row }));
     return [];
   }
 
@@ -199,31 +221,51 @@ class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
     if (node.kind === 'set') {
       // The reference's 25, which the summary counts, open; TikTok's other sets folded until asked for.
       const item = new vscode.TreeItem(`${node.set.label}: ${node.set.handled}/${node.set.total}`, node.first ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      if (node.set.stubbed > 0) item.description = `${node.set.stubbed} stubbed`;
       item.tooltip = node.set.description;
       return item;
     }
     if (node.kind === 'action') {
-      const handled = node.group.codes.filter((c) => c.locations.length > 0).length;
-      // Open the groups that still miss codes; the complete ones stay folded.
+      const { handled, stubbed } = node.group;
+      // Open the groups that still miss codes (or only stub them); the complete ones stay folded.
       const complete = handled === node.group.codes.length;
       const state = node.open && !complete ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
       const item = new vscode.TreeItem(`${node.group.action} ${handled}/${node.group.codes.length}`, state);
+      if (stubbed > 0) item.description = `${stubbed} stubbed`;
       item.tooltip = node.group.guidance;
       return item;
     }
     if (node.kind === 'code') {
-      const handled = node.locations.length > 0;
-      const item = new vscode.TreeItem(node.code, handled ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-      item.iconPath = new vscode.ThemeIcon(handled ? 'pass' : 'error', new vscode.ThemeColor(handled ? 'testing.iconPassed' : 'testing.iconFailed'));
-      item.description = handled ? `handled in ${node.locations.length} ${node.locations.length === 1 ? 'place' : 'places'}` : 'not handled';
+      const places = node.locations.length;
+      const item = new vscode.TreeItem(node.code, places > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      const [icon, color] = node.state === 'handled' ? ['pass', 'testing.iconPassed'] : node.state === 'stubbed' ? ['tools', 'testing.iconQueued'] : ['error', 'testing.iconFailed'];
+      item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+      item.description =
+        node.state === 'missing' ? 'not handled' : `${node.state === 'stubbed' ? 'stubbed only, ' : ''}in ${places} ${places === 1 ? 'place' : 'places'}`;
+      return item;
+    }
+    if (node.kind === 'constructs') {
+      const incomplete = node.rows.filter((r) => r.missing > 0).length;
+      const item = new vscode.TreeItem('By construct', vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `${node.rows.length}${incomplete > 0 ? `, ${incomplete} missing codes` : ''}`;
+      return item;
+    }
+    if (node.kind === 'construct') {
+      const uri = vscode.Uri.parse(node.row.uri);
+      const item = new vscode.TreeItem(`${vscode.workspace.asRelativePath(uri)}:${node.row.line + 1}`, vscode.TreeItemCollapsibleState.None);
+      const [icon, color] = node.row.missing > 0 ? ['error', 'testing.iconFailed'] : node.row.stubbedCodes > 0 ? ['tools', 'testing.iconQueued'] : ['pass', 'testing.iconPassed'];
+      item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+      item.description = node.row.summary;
+      item.tooltip = node.row.summary;
+      item.command = openAt(node.row);
       return item;
     }
     const uri = vscode.Uri.parse(node.location.uri);
     const item = new vscode.TreeItem(`${vscode.workspace.asRelativePath(uri)}:${node.location.line + 1}`, vscode.TreeItemCollapsibleState.None);
-    item.iconPath = vscode.ThemeIcon.File;
+    item.iconPath = node.location.stubbed ? new vscode.ThemeIcon('tools', new vscode.ThemeColor('testing.iconQueued')) : vscode.ThemeIcon.File;
+    if (node.location.stubbed) item.description = 'stub';
     item.resourceUri = uri;
-    const position = new vscode.Position(node.location.line, node.location.character);
-    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(position, position) }] };
+    item.command = openAt(node.location);
     return item;
   }
 }

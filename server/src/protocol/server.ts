@@ -32,7 +32,7 @@ import type { TikTokConstruct } from '../analysis/constructs/constructs';
 import { Cancelled } from '../analysis/slices';
 import { renderCard, renderDetails } from '../analysis/catalog/card';
 import { completeCode, suggestionsWithoutLine, textWithoutLine, type CodeSuggestion } from '../analysis/catalog/completion';
-import { coverageBySet, coverageSummary, renderCoverageMarkdown, scanCoverage, SET_LABEL, type CodeLocation } from '../analysis/files/coverage';
+import { codeState, constructLine, coverageBySet, coverageSummary, renderCoverageMarkdown, scanCoverage, SET_LABEL, type CodeLocation } from '../analysis/files/coverage';
 import { catalog, type Action, type ErrorEntry } from '../analysis/catalog/catalog';
 import { codeAtInText, codeAtInTree, codesInText, constantAtInTree } from '../analysis/catalog/codeOccurrences';
 import { declarationsOf } from '../analysis/constructs/constructs';
@@ -528,19 +528,24 @@ export function startServer(connection: Connection): void {
     const refused = params.folders.filter((folder) => !folders.includes(folder));
     if (refused.length > 0) warn(`coverage: not scanned, outside the workspace folders: ${refused.join(', ')}`);
     const report = await scanCoverage(folders, settings, { exclude: params.exclude, isCancelled: () => token.isCancellationRequested, imports: importFollower(imports) });
-    const location = (l: CodeLocation) => ({ uri: pathToFileURL(l.file).href, line: l.line - 1, character: l.column - 1 });
+    const location = (l: CodeLocation) => ({ uri: pathToFileURL(l.file).href, line: l.line - 1, character: l.column - 1, ...(l.stubbed ? { stubbed: true } : {}) });
     const sets = coverageBySet(report).map((set) => ({
       set: set.set,
       label: SET_LABEL[set.set],
       description: set.description,
       handled: set.handled,
+      stubbed: set.stubbed,
       total: set.total,
-      groups: set.groups.map(({ action, codes }) => ({
+      groups: set.groups.map(({ action, codes, handled, stubbed }) => ({
         action,
         guidance: catalog.action(action as Action).guidance,
-        codes: codes.map(({ code, locations }) => ({ code, locations: locations.map(location) })),
+        handled,
+        stubbed,
+        codes: codes.map(({ code, locations }) => ({ code, state: codeState(locations), locations: locations.map(location) })),
       })),
     }));
+    // Each construct, by file: a total can hide a switch that misses codes another one handles.
+    const constructs = report.constructs.map((c) => ({ ...location({ file: c.file, line: c.line, column: c.column }), kind: c.kind, against: c.against, handled: c.handled, stubbedCodes: c.stubbed, missing: c.missing, summary: constructLine(c) }));
     return {
       summary: coverageSummary(report),
       cancelled: report.cancelled,
@@ -550,6 +555,7 @@ export function startServer(connection: Connection): void {
       // Each set a branch can be measured against, the reference's 25 first; `groups` is that first set's.
       sets,
       groups: sets[0]!.groups,
+      constructs,
       markdown: renderCoverageMarkdown(report),
       outsideWorkspace: refused,
     };

@@ -9,6 +9,7 @@ import { catalog as defaultCatalog, groupByAction, SET_IDS, type Action, type Ca
 import type { Settings } from '../settings';
 import type { Declarations } from '../resolution/declarations';
 import { readForAnalysis } from './readForAnalysis';
+import { isStub } from '../fixes/insertArms';
 import { walkSourceFiles } from './workspaceFiles';
 
 export interface CodeLocation {
@@ -16,6 +17,23 @@ export interface CodeLocation {
   /** 1-based, as people and compilers count. */
   readonly line: number;
   readonly column: number;
+  /** The code's arm is still the stub a fix wrote (`throw new Error("TODO: handle …")`): named, not handled. */
+  readonly stubbed?: true;
+}
+
+/** One TikTok construct of the workspace: what it handles, what it only stubs, what it misses. */
+export interface ConstructCoverage {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** "switch", "match", "if/else chain", "lookup map". */
+  readonly kind: string;
+  /** What it is measured against: a set's description, or its subject's type. */
+  readonly against: string;
+  readonly handled: number;
+  readonly stubbed: number;
+  readonly missing: number;
+  readonly hasDefault: boolean;
 }
 
 export interface CoverageReport {
@@ -26,7 +44,15 @@ export interface CoverageReport {
   readonly skippedUnreadable: readonly string[];
   /** Every known code, in catalog order, with where it is handled (empty when it is not). */
   readonly codes: ReadonlyArray<{ code: string; action: string; locations: CodeLocation[] }>;
+  /** Every TikTok construct, by file and position: a total of codes named somewhere can hide one that misses many. */
+  readonly constructs: readonly ConstructCoverage[];
   readonly cancelled: boolean;
+}
+
+/** Whether a code's places handle it (some place is no stub), only stub it, or neither. */
+export function codeState(locations: readonly CodeLocation[]): 'handled' | 'stubbed' | 'missing' {
+  if (locations.length === 0) return 'missing';
+  return locations.some((l) => !l.stubbed) ? 'handled' : 'stubbed';
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -91,13 +117,37 @@ export async function scanCoverage(roots: readonly string[], settings: Settings,
   // Locations are listed in the order people read paths in, whatever order the walk took.
   toParse.sort((a, b) => a.file.localeCompare(b.file));
   const locations = new Map(catalog.entries.map((e) => [e.code, [] as CodeLocation[]]));
+  const constructs: ConstructCoverage[] = [];
   for (const { file, text, imported } of toParse) {
     if (options.isCancelled?.()) break;
-    const { constructs } = await analyzeText(text, languageForPath(file)!, settings, catalog, imported);
-    for (const construct of constructs) {
-      for (const label of construct.shape.arms.flatMap((arm) => (arm.guarded ? [] : arm.labels))) {
-        locations.get(label.value)?.push({ file, ...lineAndColumn(text, label.span.start) });
-      }
+    const analysis = await analyzeText(text, languageForPath(file)!, settings, catalog, imported);
+    for (const construct of analysis.constructs) {
+      const { arms } = construct.shape;
+      const handled = new Set<string>();
+      const stubbed = new Set<string>();
+      arms.forEach((arm, i) => {
+        if (arm.guarded) return;
+        // Stacked labels (`case "a": case "b":`) share the body of the first arm after them that has one.
+        const body = arm.isBareLabel ? arms.slice(i + 1).find((next) => !next.isBareLabel) ?? arm : arm;
+        const stub = isStub(text.slice(body.span.start, body.span.end));
+        for (const label of arm.labels) {
+          const known = locations.get(label.value);
+          if (!known) continue;
+          known.push({ file, ...lineAndColumn(text, label.span.start), ...(stub ? { stubbed: true as const } : {}) });
+          (stub ? stubbed : handled).add(label.value);
+        }
+      });
+      for (const code of handled) stubbed.delete(code);
+      constructs.push({
+        file,
+        ...lineAndColumn(text, construct.shape.head.start),
+        kind: construct.shape.kind,
+        against: construct.typed ? `the members of ${construct.typed.name}` : catalog.set(construct.set).description,
+        handled: handled.size,
+        stubbed: stubbed.size,
+        missing: construct.missing.length,
+        hasDefault: construct.hasDefault,
+      });
     }
   }
   return {
@@ -106,6 +156,7 @@ export async function scanCoverage(roots: readonly string[], settings: Settings,
     skippedLarge,
     skippedUnreadable,
     codes: catalog.entries.map((e) => ({ code: e.code, action: e.action, locations: locations.get(e.code)! })),
+    constructs,
     cancelled: options.isCancelled?.() ?? false,
   };
 }
@@ -121,8 +172,10 @@ export interface SetCoverage {
   readonly set: SetId;
   readonly description: string;
   readonly handled: number;
+  /** Codes whose every place is a stub: named, not handled. */
+  readonly stubbed: number;
   readonly total: number;
-  readonly groups: ReadonlyArray<{ action: string; handled: number; codes: ReadonlyArray<{ code: string; locations: readonly CodeLocation[] }> }>;
+  readonly groups: ReadonlyArray<{ action: string; handled: number; stubbed: number; codes: ReadonlyArray<{ code: string; locations: readonly CodeLocation[] }> }>;
 }
 
 /** The report by set: the reference's 25 first (what the summary's first part counts), then TikTok's fields. */
@@ -132,20 +185,35 @@ export function coverageBySet(report: CoverageReport, catalog: Catalog = default
     const set = catalog.set(id);
     const groups = groupByAction(set.codes, catalog).map(({ action, codes }) => {
       const rows = codes.map((code) => ({ code, locations: byCode.get(code)?.locations ?? [] }));
-      return { action: action.id, handled: rows.filter((r) => r.locations.length > 0).length, codes: rows };
+      return { action: action.id, handled: rows.filter((r) => codeState(r.locations) === 'handled').length, stubbed: rows.filter((r) => codeState(r.locations) === 'stubbed').length, codes: rows };
     });
     const handled = groups.reduce((sum, g) => sum + g.handled, 0);
-    return { set: id, description: set.description, handled, total: set.codes.length, groups };
+    const stubbed = groups.reduce((sum, g) => sum + g.stubbed, 0);
+    return { set: id, description: set.description, handled, stubbed, total: set.codes.length, groups };
   });
 }
 
-/** "18 of 25 handled; refresh-token 2/3, retry 3/3, user-error 13/19; fail_reason 3/13, documented error.code 6/19, OAuth 0/10" */
+/**
+ * "3 of 25 handled, 22 stubbed; refresh-token 1/3, retry 1/3, user-error 1/19; …; 2 constructs, 1 of them missing codes":
+ * a code only stubbed is not handled, and the constructs that still miss codes are counted, whatever the total.
+ */
 export function coverageSummary(report: CoverageReport, catalog: Catalog = defaultCatalog): string {
   const [reference, ...others] = coverageBySet(report, catalog);
   const perAction = reference!.groups.map((g) => `${g.action} ${g.handled}/${g.codes.length}`);
   const perSet = others.map((s) => `${SET_LABEL[s.set]} ${s.handled}/${s.total}`);
-  return `${reference!.handled} of ${reference!.total} handled; ${perAction.join(', ')}; ${perSet.join(', ')}`;
+  const stubbed = reference!.stubbed > 0 ? `, ${reference!.stubbed} stubbed` : '';
+  const incomplete = report.constructs.filter((c) => c.missing > 0).length;
+  const constructs = `${report.constructs.length} ${report.constructs.length === 1 ? 'construct' : 'constructs'}${incomplete > 0 ? `, ${incomplete} of them missing codes` : ''}`;
+  return `${reference!.handled} of ${reference!.total} handled${stubbed}; ${perAction.join(', ')}; ${perSet.join(', ')}; ${constructs}`;
 }
+
+/** "switch: 3 handled, 22 stubbed, 0 missing of the reference's codes" */
+export function constructLine(c: ConstructCoverage): string {
+  return `${c.kind}: ${c.handled} handled, ${c.stubbed} stubbed, ${c.missing} missing of ${c.against}${c.hasDefault && c.missing > 0 ? ' (a default arm takes the rest)' : ''}`;
+}
+
+/** How a code's state shows in the Markdown report. */
+const STATE_MARK = { handled: '✅', stubbed: '🚧', missing: '❌' } as const;
 
 /** Short names of the sets, as a summary line and a tree show them. */
 export const SET_LABEL: Record<SetId, string> = {
@@ -164,17 +232,23 @@ export function renderCoverageMarkdown(report: CoverageReport, catalog: Catalog 
   const link = (l: CodeLocation) => codeSpan(`${displayPath(relative(l.file))}:${l.line}:${l.column}`);
   const sections = coverageBySet(report, catalog).map((set) => {
     const groups = set.groups.map(({ action, handled, codes }) => {
-      const rows = codes.map(({ code, locations }) => `- ${locations.length > 0 ? '✅' : '❌'} \`${code}\`: ${locations.length > 0 ? locations.map(link).join(', ') : 'not handled'}`);
+      const rows = codes.map(({ code, locations }) => {
+        const state = codeState(locations);
+        const places = locations.map((l) => `${link(l)}${l.stubbed ? ' (stub)' : ''}`).join(', ');
+        return `- ${STATE_MARK[state]} \`${code}\`: ${state === 'missing' ? 'not handled' : state === 'stubbed' ? `stubbed only: ${places}` : places}`;
+      });
       return `### ${action}: ${handled}/${codes.length}\n\n_${escapeMarkdown(catalog.action(action as Action).guidance)}_\n\n${rows.join('\n')}`;
     });
     return `## ${escapeMarkdown(SET_LABEL[set.set])}: ${set.handled}/${set.total}\n\n${escapeMarkdown(set.description)}.\n\n${groups.join('\n\n')}`;
   });
   const skipped = skippedSummary(report);
+  const byConstruct = report.constructs.map((c) => `- ${c.missing > 0 ? '❌' : c.stubbed > 0 ? '🚧' : '✅'} ${link({ file: c.file, line: c.line, column: c.column })} ${escapeMarkdown(constructLine(c))}`);
   return [
     '# TikTok error handling coverage',
     `**${escapeMarkdown(coverageSummary(report, catalog))}**`,
     `${report.filesScanned} files scanned${skipped}${report.cancelled ? ' (cancelled before the end)' : ''}.`,
     ...sections,
+    `## By construct\n\n${byConstruct.length > 0 ? byConstruct.join('\n') : 'No TikTok construct.'}`,
   ].join('\n\n');
 }
 
@@ -191,11 +265,14 @@ export function renderCoverageText(report: CoverageReport, catalog: Catalog = de
     for (const { action, handled, codes } of set.groups) {
       lines.push(`  ${action} ${handled}/${codes.length}`);
       for (const { code, locations } of codes) {
-        const places = locations.length > 0 ? locations.map((l) => `${displayPath(relative(l.file))}:${l.line}:${l.column}`).join(', ') : 'not handled';
-        lines.push(`    ${locations.length > 0 ? '✓' : '✗'} ${code.padEnd(width)}  ${places}`);
+        const state = codeState(locations);
+        const places = state === 'missing' ? 'not handled' : locations.map((l) => `${displayPath(relative(l.file))}:${l.line}:${l.column}${l.stubbed ? ' (stub)' : ''}`).join(', ');
+        lines.push(`    ${state === 'handled' ? '✓' : state === 'stubbed' ? '~' : '✗'} ${code.padEnd(width)}  ${places}`);
       }
     }
   }
+  lines.push('', 'By construct:');
+  for (const c of report.constructs) lines.push(`  ${displayPath(relative(c.file))}:${c.line}:${c.column}  ${constructLine(c)}`);
   const skipped = skippedSummary(report);
   lines.push('', `${report.filesScanned} files scanned${skipped}`);
   return lines.join('\n') + '\n';

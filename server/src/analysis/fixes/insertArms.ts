@@ -17,6 +17,14 @@ import {
   type TextEdit,
 } from '../text';
 
+/** What every stub the fixes write says: coverage tells a stub from handling by it. */
+export const STUB_MARK = 'TODO: handle';
+
+/** Whether an arm's text holds a stub the fixes wrote (and nobody has replaced). */
+export function isStub(armText: string): boolean {
+  return /TODO: handle (these TikTok errors|these values|TikTok error )/.test(armText);
+}
+
 /**
  * A new map entry's value in the shape of the existing ones: a string (or strings joined) gets the code's own
  * message, a function a stub that throws. A name or a number (an enum member, a constant) is copied only from
@@ -31,7 +39,7 @@ function mapValue(code: string, action: Action, shape: ConstructShape, language:
   if (!template || template.kind === 'string') return language.quote(entry.message, template?.quote ?? '"');
   // A function's own quotes are unknown: write its message as the keys are written.
   const keyQuote = shape.arms.flatMap((arm) => arm.labels).find((l) => l.quote !== '')?.quote ?? '"';
-  if (template.kind === 'function') return language.maps!.functionStub(template.signature, `TODO: handle TikTok error ${code} (${action})`, keyQuote);
+  if (template.kind === 'function') return language.maps!.functionStub(template.signature, `${STUB_MARK} TikTok error ${code} (${action})`, keyQuote);
   // Only a name or a number is copied (`Action.RETRY`, `:retry`, `Severity::High`, `3`): a larger value, such as
   // a nested map of codes, is no action's value, and copying it would make new maps to fix, pass after pass.
   if (sameAction?.value?.kind === 'other' && /^[\w$.:]+$/.test(sameAction.value.text)) return sameAction.value.text;
@@ -50,13 +58,13 @@ function stubGroups(codes: readonly string[], shape: ConstructShape, language: L
       action: action.id,
       codes: groupCodes,
       comment: `${action.id}: ${action.summary}`,
-      message: `TODO: handle these TikTok errors (${action.id}): ${action.summary}`,
+      message: `${STUB_MARK} these TikTok errors (${action.id}): ${action.summary}`,
       values: values as string[] | undefined,
     });
   }
   if (others.length > 0) {
     if (shape.family === 'map') return undefined;
-    groups.push({ action: 'other', codes: others, comment: 'not a TikTok error code: handle as your code needs', message: 'TODO: handle these values' });
+    groups.push({ action: 'other', codes: others, comment: 'not a TikTok error code: handle as your code needs', message: `${STUB_MARK} these values` });
   }
   return groups;
 }
