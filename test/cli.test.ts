@@ -295,3 +295,18 @@ test('a switch with a default arm fails CI only when asked: --with-default warni
   assert.equal(bad.code, 2);
   assert.equal(bad.stderr, "tiktok-errors: --with-default: 'loud' is not error, warning, information, hint or off\n");
 });
+
+test("the team's stub templates from tiktok-errors.json write the fixed arms; a malformed one is named and the stub stays", () => {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-cli-templates-'));
+  writeFileSync(join(root, 'h.py'), 'def f(code):\n    match code:\n        case "access_token_invalid":\n            return 1\n        case "spam_risk_too_many_posts":\n            return 2\n');
+  writeFileSync(
+    join(root, 'tiktok-errors.json'),
+    JSON.stringify({ ignoreCodes: ['spam_risk', 'spam_risk_text'], stubs: { templates: { 'refresh-token': 'return refresh_and_retry(${subject})', retry: 'return retry_later(${nope})' } } }),
+  );
+  const run = cli(root, 'check', '--fix');
+  assert.match(run.stderr, /^warning: tiktokErrors\.stubs\.templates\.retry: unknown placeholder \$\{nope\} .*; this action keeps the stub that throws$/m);
+  const fixed = readFileSync(join(root, 'h.py'), 'utf8');
+  assert.match(fixed, /\n {8}case "scope_not_authorized" \| "scope_permission_missed":\n {12}return refresh_and_retry\(code\)\n/);
+  assert.match(fixed, /raise NotImplementedError\("TODO: handle these TikTok errors \(retry\)/);
+  assert.equal(spawnSync('python3', ['-m', 'py_compile', join(root, 'h.py')]).status, 0);
+});

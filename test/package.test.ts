@@ -51,6 +51,8 @@ test('every declared setting has the server\'s default, under the tiktokErrors p
     'tiktokErrors.languages': DEFAULT_SETTINGS.languages,
     'tiktokErrors.maxFileSize': DEFAULT_SETTINGS.maxFileSize,
     'tiktokErrors.expect': DEFAULT_SETTINGS.expect,
+    'tiktokErrors.stubs.templates': DEFAULT_SETTINGS.stubTemplates,
+    'tiktokErrors.stubs.maxLineLength': DEFAULT_SETTINGS.maxLineLength,
     'tiktokErrors.trace.server': 'off',
   };
   assert.deepEqual(Object.keys(properties).sort(), Object.keys(defaults).sort());

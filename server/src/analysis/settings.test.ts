@@ -42,3 +42,26 @@ test('a settings value that is not an object', () => {
   assert.deepEqual(settings, DEFAULT_SETTINGS);
   assert.equal(problems.length, 1);
 });
+
+test('stub templates by action: kept when they name known placeholders, refused in one line each otherwise', () => {
+  const { settings, problems } = readSettings({
+    stubs: {
+      templates: {
+        'refresh-token': 'return await refreshTokenAndRetry(${subject});',
+        retry: 'return retryLater(${subject}, "${codes}");',
+        'user-error': 'return show(${sujbect});',
+        'fix-request': 'log(${message);',
+        panic: 'x',
+      },
+      maxLineLength: 120,
+    },
+  });
+  assert.deepEqual(settings.stubTemplates, { 'refresh-token': 'return await refreshTokenAndRetry(${subject});', retry: 'return retryLater(${subject}, "${codes}");' });
+  assert.equal(settings.maxLineLength, 120);
+  assert.deepEqual(problems, [
+    'tiktokErrors.stubs.templates.user-error: unknown placeholder ${sujbect} (use ${subject}, ${codes}, ${action}, ${guidance}, ${message}); this action keeps the stub that throws',
+    "tiktokErrors.stubs.templates.fix-request: '${' is not closed; this action keeps the stub that throws",
+    "tiktokErrors.stubs.templates.panic: 'panic' is not an action (refresh-token, retry, user-error, fix-request); this action keeps the stub that throws",
+  ]);
+  assert.deepEqual(readSettings({ stubs: { maxLineLength: 10 } }).problems, ["tiktokErrors.stubs.maxLineLength: '10' is not a whole number of at least 40; using 100"]);
+});

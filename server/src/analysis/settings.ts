@@ -1,5 +1,5 @@
 // The user's settings (`tiktokErrors.*`), checked once: a bad value falls back to its default with a warning.
-import { SET_IDS, type SetId } from './catalog/catalog';
+import { ACTION_IDS, SET_IDS, type Action, type SetId } from './catalog/catalog';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleId = 'unhandled-codes' | 'unknown-code' | 'duplicate-case';
@@ -20,7 +20,14 @@ export interface Settings {
   readonly maxFileSize: number;
   /** The set a TikTok construct is measured against when neither a directive, its subject nor its codes say. */
   readonly expect: SetId;
+  /** What new arms do, by action: the team's own statement (`return await refreshTokenAndRetry(${subject});`). */
+  readonly stubTemplates: Readonly<Partial<Record<Action, string>>>;
+  /** The longest line a fix writes: a stub's message moves to the comment above it past this. */
+  readonly maxLineLength: number;
 }
+
+/** The placeholders a stub template may hold. */
+export const TEMPLATE_PLACEHOLDERS = ['subject', 'codes', 'action', 'guidance', 'message'] as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   rules: { 'unhandled-codes': 'warning', 'unknown-code': 'warning', 'duplicate-case': 'warning' },
@@ -30,6 +37,8 @@ export const DEFAULT_SETTINGS: Settings = {
   languages: [],
   maxFileSize: 5_000_000,
   expect: 'reference',
+  stubTemplates: {},
+  maxLineLength: 100,
 };
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -96,7 +105,37 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
     if (typeof input.expect === 'string' && (SET_IDS as readonly string[]).includes(input.expect)) expect = input.expect as SetId;
     else problems.push(`tiktokErrors.expect: '${String(input.expect)}' is not one of ${SET_IDS.join(', ')}; using '${expect}'`);
   }
-  return { settings: { rules, severityWithDefault, minimumKnownCodes, ignoreCodes, languages, maxFileSize, expect }, problems };
+  const stubs = (typeof input.stubs === 'object' && input.stubs !== null && !Array.isArray(input.stubs) ? input.stubs : {}) as Record<string, unknown>;
+  const stubTemplates: Partial<Record<Action, string>> = {};
+  if (stubs.templates !== undefined) {
+    if (typeof stubs.templates !== 'object' || stubs.templates === null || Array.isArray(stubs.templates)) {
+      problems.push('tiktokErrors.stubs.templates must be an object of templates by action; using the stubs that throw');
+    } else {
+      for (const [action, template] of Object.entries(stubs.templates as Record<string, unknown>)) {
+        const problem = templateProblem(action, template);
+        if (problem) problems.push(`tiktokErrors.stubs.templates.${action}: ${problem}; this action keeps the stub that throws`);
+        else stubTemplates[action as Action] = template as string;
+      }
+    }
+  }
+  let maxLineLength = DEFAULT_SETTINGS.maxLineLength;
+  if (stubs.maxLineLength !== undefined) {
+    const n = stubs.maxLineLength;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 40) maxLineLength = n;
+    else problems.push(`tiktokErrors.stubs.maxLineLength: '${String(n)}' is not a whole number of at least 40; using ${maxLineLength}`);
+  }
+  return { settings: { rules, severityWithDefault, minimumKnownCodes, ignoreCodes, languages, maxFileSize, expect, stubTemplates, maxLineLength }, problems };
+}
+
+/** Why a template cannot be used, in a few words; undefined when it can. */
+function templateProblem(action: string, template: unknown): string | undefined {
+  if (!(ACTION_IDS as readonly string[]).includes(action)) return `'${action}' is not an action (${ACTION_IDS.join(', ')})`;
+  if (typeof template !== 'string' || template.trim() === '') return 'a template is a non-empty string';
+  for (const match of template.matchAll(/\$\{([^}]*)\}?/g)) {
+    if (!match[0].endsWith('}')) return `'\${' is not closed`;
+    if (!(TEMPLATE_PLACEHOLDERS as readonly string[]).includes(match[1]!)) return `unknown placeholder \${${match[1]}} (use ${TEMPLATE_PLACEHOLDERS.map((p) => `\${${p}}`).join(', ')})`;
+  }
+  return undefined;
 }
 
 export function languageEnabled(settings: Settings, languageId: string): boolean {

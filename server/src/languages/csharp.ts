@@ -25,6 +25,7 @@ import {
   type RenderedLine,
   constantLabel,
   writtenLabel,
+  stubBody,
 } from './language';
 
 const STRING_TYPES = ['string_literal', 'verbatim_string_literal', 'raw_string_literal'];
@@ -233,7 +234,7 @@ export const csharp: LanguageSupport = {
         else quoted.forEach((label, i) => lines.push([i === 0 ? 0 : 1, i === quoted.length - 1 ? `${label} => ${stub},` : `${label} or`]));
       } else {
         for (const label of quoted) lines.push([0, `case ${label}:`]);
-        lines.push([1, `${stub};`]);
+        for (const line of stubBody(group, `${stub};`)) lines.push([1, line]);
       }
     }
     return lines;

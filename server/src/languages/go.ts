@@ -26,6 +26,7 @@ import {
   type RenderedLine,
   writtenLabel,
   constantLabel,
+  stubBody,
 } from './language';
 
 const STRING_TYPES = ['interpreted_string_literal', 'raw_string_literal'];
@@ -161,7 +162,7 @@ export const go: LanguageSupport = {
       const labels = group.codes.map((c) => (style.subject ? equalsTest(style.subject, c, style.quote, style.labelFor?.(c)) : writtenLabel(style, c)));
       if (fitsOnOneLine(labels, ', ')) lines.push([0, `case ${labels.join(', ')}:`]);
       else labels.forEach((label, i) => lines.push([i === 0 ? 0 : 1, `${i === 0 ? 'case ' : ''}${label}${i === labels.length - 1 ? ':' : ','}`]));
-      lines.push([1, `panic(${cStyleQuote(group.message, '"')})`]);
+      for (const line of stubBody(group, `panic(${cStyleQuote(group.message, '"')})`)) lines.push([1, line]);
     }
     return lines;
   },

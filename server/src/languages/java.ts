@@ -28,6 +28,7 @@ import {
   type ImportSupport,
   constantLabel,
   writtenLabel,
+  stubBody,
 } from './language';
 
 const TERMINATORS = new Set(['break_statement', 'return_statement', 'throw_statement', 'continue_statement', 'yield_statement']);
@@ -228,7 +229,8 @@ export const java: LanguageSupport = {
         if (fitsOnOneLine(quoted, ', ')) lines.push([0, `case ${quoted.join(', ')}${end}`]);
         else quoted.forEach((label, i) => lines.push([i === 0 ? 0 : 2, `${i === 0 ? 'case ' : ''}${label}${i === quoted.length - 1 ? end : ','}`]));
       }
-      lines.push([1, `throw new UnsupportedOperationException(${cStyleQuote(group.message, '"')});`]);
+      const stub = `throw new UnsupportedOperationException(${cStyleQuote(group.message, '"')});`;
+      for (const line of style.form === 'arrow' ? [stub] : stubBody(group, stub)) lines.push([1, line]);
     }
     return lines;
   },

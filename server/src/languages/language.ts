@@ -79,6 +79,17 @@ export interface StubGroup {
   readonly message: string;
   /** Lookup maps: the value of each new entry, in the order of `codes`. */
   readonly values?: readonly string[];
+  /** The team's own lines for these codes (`tiktokErrors.stubs.templates`), where they gave some for the action. */
+  readonly statement?: readonly string[];
+}
+
+/**
+ * The lines of a new arm's body where a statement stands (a case's body, a branch): the team's template where
+ * there is one, else `stub`, the statement that throws. Where an expression must stand (`=>` of a PHP match or
+ * a C# switch expression, a Rust match arm, Java's `->`) the stub stays.
+ */
+export function stubBody(group: StubGroup, stub: string): readonly string[] {
+  return group.statement ?? [stub];
 }
 
 export interface RenderStyle {
@@ -350,7 +361,7 @@ export function renderInlineChain(groups: readonly StubGroup[], s: InlineChainSt
     else tests.forEach((test, j) => lines.push([j === 0 ? 0 : 2, `${j === 0 ? lead : ''}${test}${j === tests.length - 1 ? close + brace : ' ||'}`]));
     if (style.braceOnOwnLine) lines.push([0, '{']);
     lines.push([1, `${s.lineComment} ${group.comment}`]);
-    lines.push([1, s.stub(group.message)]);
+    for (const line of stubBody(group, s.stub(group.message))) lines.push([1, line]);
   });
   lines.push([0, '}']);
   return lines;

@@ -31,6 +31,7 @@ import {
   type ImportSupport,
   writtenLabel,
   constantLabel,
+  stubBody,
 } from './language';
 
 const STRING_TYPES = ['string', 'encapsed_string'];
@@ -273,7 +274,7 @@ export const php: LanguageSupport = {
         else quoted.forEach((label, i) => lines.push([i === 0 ? 0 : 1, i === quoted.length - 1 ? `${label} => ${stub},` : `${label},`]));
       } else {
         for (const label of quoted) lines.push([0, `case ${label}:`]);
-        lines.push([1, `${stub};`]);
+        for (const line of stubBody(group, `${stub};`)) lines.push([1, line]);
       }
     }
     return lines;

@@ -27,6 +27,7 @@ import {
   writtenLabel,
   stringOrConstant,
   constantLabel,
+  stubBody,
 } from './language';
 
 /** The string labels of a pattern that is a string or an `|` of strings; undefined for any other pattern. */
@@ -172,7 +173,8 @@ const guards: NonNullable<ChainSupport['guards']> = {
     for (const group of groups) {
       const labels = group.codes.map((c) => writtenLabel(style, c));
       lines.push([0, labels.length === 1 ? `if ${style.subject} == ${labels[0]}:` : `if ${style.subject} in (${labels.join(', ')}):`]);
-      lines.push([1, `# ${group.comment}`], [1, `raise NotImplementedError(${cStyleQuote(group.message, style.quote)})`]);
+      lines.push([1, `# ${group.comment}`]);
+      for (const line of stubBody(group, `raise NotImplementedError(${cStyleQuote(group.message, style.quote)})`)) lines.push([1, line]);
     }
     return lines;
   },
@@ -225,7 +227,7 @@ const chains: ChainSupport = {
         lines.push([0, '):']);
       }
       lines.push([1, `# ${group.comment}`]);
-      lines.push([1, `raise NotImplementedError(${cStyleQuote(group.message, style.quote)})`]);
+      for (const line of stubBody(group, `raise NotImplementedError(${cStyleQuote(group.message, style.quote)})`)) lines.push([1, line]);
     }
     return lines;
   },
@@ -276,7 +278,7 @@ export const python: LanguageSupport = {
         labels.forEach((label, i) => lines.push([1, i === 0 ? label : `| ${label}`]));
         lines.push([0, '):']);
       }
-      lines.push([1, `raise NotImplementedError(${cStyleQuote(group.message, style.quote)})`]);
+      for (const line of stubBody(group, `raise NotImplementedError(${cStyleQuote(group.message, style.quote)})`)) lines.push([1, line]);
     }
     return lines;
   },

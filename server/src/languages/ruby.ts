@@ -29,6 +29,7 @@ import {
   type ImportSupport,
   writtenLabel,
   constantLabel,
+  stubBody,
 } from './language';
 
 /** `labels`: read from the `when`'s tests in a `case` with no subject; else from its string patterns. */
@@ -126,7 +127,7 @@ const chains: ChainSupport = {
       if (fitsOnOneLine(tests, ' || ')) lines.push([0, `elsif ${tests.join(' || ')}`]);
       else tests.forEach((test, i) => lines.push([i === 0 ? 0 : 2, `${i === 0 ? 'elsif ' : ''}${test}${i === tests.length - 1 ? '' : ' ||'}`]));
       lines.push([1, `# ${group.comment}`]);
-      lines.push([1, `raise NotImplementedError, ${cStyleQuote(group.message, style.quote)}`]);
+      for (const line of stubBody(group, `raise NotImplementedError, ${cStyleQuote(group.message, style.quote)}`)) lines.push([1, line]);
     }
     return lines;
   },
@@ -185,7 +186,7 @@ export const ruby: LanguageSupport = {
       const labels = group.codes.map((c) => (style.subject ? equalsTest(style.subject, c, style.quote, style.labelFor?.(c)) : writtenLabel(style, c)));
       if (fitsOnOneLine(labels, ', ')) lines.push([0, `when ${labels.join(', ')}`]);
       else labels.forEach((label, i) => lines.push([i === 0 ? 0 : 2, `${i === 0 ? 'when ' : ''}${label}${i === labels.length - 1 ? '' : ','}`]));
-      lines.push([1, `raise NotImplementedError, ${cStyleQuote(group.message, style.quote)}`]);
+      for (const line of stubBody(group, `raise NotImplementedError, ${cStyleQuote(group.message, style.quote)}`)) lines.push([1, line]);
     }
     return lines;
   },

@@ -31,6 +31,7 @@ import {
   writtenLabel,
   stringOrConstant,
   constantLabel,
+  stubBody,
 } from './language';
 
 const TERMINATORS = new Set(['break_statement', 'return_statement', 'throw_statement', 'continue_statement']);
@@ -146,7 +147,7 @@ export function renderCaseStatements(groups: Parameters<LanguageSupport['renderA
   for (const group of groups) {
     lines.push([0, `// ${group.comment}`]);
     for (const code of group.codes) lines.push([0, `case ${label(code)}:`]);
-    lines.push([1, `throw new Error(${cStyleQuote(group.message, quote)});`]);
+    for (const line of stubBody(group, `throw new Error(${cStyleQuote(group.message, quote)});`)) lines.push([1, line]);
   }
   return lines;
 }
@@ -189,7 +190,9 @@ const ecmaScriptGuards: NonNullable<ChainSupport['guards']> = {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       const tests = group.codes.map((code) => equalsTest(style.subject, code, style.quote, style.labelFor?.(code)));
-      lines.push([0, `if (${tests.join(' || ')}) {`], [1, `// ${group.comment}`], [1, `throw new Error(${cStyleQuote(group.message, style.quote)});`], [0, '}']);
+      lines.push([0, `if (${tests.join(' || ')}) {`], [1, `// ${group.comment}`]);
+      for (const line of stubBody(group, `throw new Error(${cStyleQuote(group.message, style.quote)});`)) lines.push([1, line]);
+      lines.push([0, '}']);
     }
     return lines;
   },

@@ -120,7 +120,7 @@ ruleTester(unhandledCodes, {
       code: `RETRYABLE = frozenset({"internal", "rate_limit_exceeded"})\nTERMINAL = ("spam_risk_too_many_posts",)\n\n\ndef f(code):\n    if code in RETRYABLE:\n        return 1\n    elif code in TERMINAL:\n        return 2\n    return 0\n`,
       settings: { ignoreCodes: ignoreAllBut('internal', 'rate_limit_exceeded', 'spam_risk_too_many_posts', 'access_token_invalid') },
       errors: [{ message: /^1 TikTok error code is not handled by this if\/else chain\nrefresh-token \(1\): access_token_invalid\n/ }],
-      output: `RETRYABLE = frozenset({"internal", "rate_limit_exceeded"})\nTERMINAL = ("spam_risk_too_many_posts",)\n\n\ndef f(code):\n    if code in RETRYABLE:\n        return 1\n    elif code in TERMINAL:\n        return 2\n    elif code == "access_token_invalid":\n        # refresh-token: send the user through TikTok OAuth again\n        raise NotImplementedError("TODO: handle these TikTok errors (refresh-token): send the user through TikTok OAuth again")\n    return 0\n`,
+      output: `RETRYABLE = frozenset({"internal", "rate_limit_exceeded"})\nTERMINAL = ("spam_risk_too_many_posts",)\n\n\ndef f(code):\n    if code in RETRYABLE:\n        return 1\n    elif code in TERMINAL:\n        return 2\n    elif code == "access_token_invalid":\n        # refresh-token: send the user through TikTok OAuth again\n        raise NotImplementedError("TODO: handle these TikTok errors (refresh-token)")\n    return 0\n`,
     },
     {
       name: 'TypeScript: a Set and an array of codes bound to names, in .has and .includes tests',
@@ -135,7 +135,7 @@ ruleTester(unhandledCodes, {
       code: `def handle(code):\n    if code == "access_token_invalid":\n        return reconnect()\n    if code in ("rate_limit_exceeded", "spam_risk_too_many_posts"):\n        return later()\n    log(code)\n`,
       settings: { ignoreCodes: ignoreAllBut('access_token_invalid', 'rate_limit_exceeded', 'spam_risk_too_many_posts', 'scope_not_authorized') },
       errors: [{ message: '1 TikTok error code is not handled by this run of if statements', severity: 'information', covers: 'if code == "access_token_invalid"' }],
-      output: `def handle(code):\n    if code == "access_token_invalid":\n        return reconnect()\n    if code in ("rate_limit_exceeded", "spam_risk_too_many_posts"):\n        return later()\n    if code == "scope_not_authorized":\n        # refresh-token: send the user through TikTok OAuth again\n        raise NotImplementedError("TODO: handle these TikTok errors (refresh-token): send the user through TikTok OAuth again")\n    log(code)\n`,
+      output: `def handle(code):\n    if code == "access_token_invalid":\n        return reconnect()\n    if code in ("rate_limit_exceeded", "spam_risk_too_many_posts"):\n        return later()\n    if code == "scope_not_authorized":\n        # refresh-token: send the user through TikTok OAuth again\n        raise NotImplementedError("TODO: handle these TikTok errors (refresh-token)")\n    log(code)\n`,
     },
     {
       name: 'TypeScript: a run of guards, the last one bare, at the end of the function: no default arm',
@@ -143,7 +143,7 @@ ruleTester(unhandledCodes, {
       code: `function f(code: string) {\n  if (code === 'access_token_invalid') return 1;\n  if (code === 'rate_limit_exceeded') {\n    throw new Error('later');\n  }\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('access_token_invalid', 'rate_limit_exceeded', 'invalid_params') },
       errors: [{ message: '1 TikTok error code is not handled by this run of if statements', severity: 'warning' }],
-      output: `function f(code: string) {\n  if (code === 'access_token_invalid') return 1;\n  if (code === 'rate_limit_exceeded') {\n    throw new Error('later');\n  }\n  if (code === 'invalid_params') {\n    // user-error: show the message to the user; do not retry unchanged\n    throw new Error('TODO: handle these TikTok errors (user-error): show the message to the user; do not retry unchanged');\n  }\n}\n`,
+      output: `function f(code: string) {\n  if (code === 'access_token_invalid') return 1;\n  if (code === 'rate_limit_exceeded') {\n    throw new Error('later');\n  }\n  if (code === 'invalid_params') {\n    // user-error: show the message to the user; do not retry unchanged\n    throw new Error('TODO: handle these TikTok errors (user-error)');\n  }\n}\n`,
     },
     {
       name: 'TypeScript: a subject typed as a union of literals is measured against the union, and new cases are its literals',
@@ -157,7 +157,7 @@ ruleTester(unhandledCodes, {
           covers: 'E',
         },
       ],
-      output: `type E = 'ok' | 'spam_risk_too_many_posts' | 'internal_error';\nfunction f(e: E) {\n  switch (e) {\n    case 'spam_risk_too_many_posts':\n      return 1;\n    // retry: retry later with exponential backoff\n    case 'internal_error':\n      throw new Error('TODO: handle these TikTok errors (retry): retry later with exponential backoff');\n    // not a TikTok error code: handle as your code needs\n    case 'ok':\n      throw new Error('TODO: handle these values');\n  }\n}\n`,
+      output: `type E = 'ok' | 'spam_risk_too_many_posts' | 'internal_error';\nfunction f(e: E) {\n  switch (e) {\n    case 'spam_risk_too_many_posts':\n      return 1;\n    // retry: retry later with exponential backoff\n    case 'internal_error':\n      throw new Error('TODO: handle these TikTok errors (retry)');\n    // not a TikTok error code: handle as your code needs\n    case 'ok':\n      throw new Error('TODO: handle these values');\n  }\n}\n`,
     },
     {
       name: 'TypeScript: a variable declared with a union type before the switch types its subject too',
@@ -170,7 +170,7 @@ ruleTester(unhandledCodes, {
       language: 'typescript',
       code: `enum E {\n  Spam = 'spam_risk_too_many_posts',\n  Limit = 'rate_limit_exceeded',\n}\nfunction f(e: E) {\n  switch (e) {\n    case E.Spam:\n      return 1;\n  }\n}\n`,
       errors: [{ message: /^1 member of E is not handled by this switch\nretry \(1\): rate_limit_exceeded\nMeasured against the 2 members of the enum E/ }, { message: /^The enum E leaves out 2 codes/ }],
-      output: `enum E {\n  Spam = 'spam_risk_too_many_posts',\n  Limit = 'rate_limit_exceeded',\n}\nfunction f(e: E) {\n  switch (e) {\n    case E.Spam:\n      return 1;\n    // retry: retry later with exponential backoff\n    case E.Limit:\n      throw new Error("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n  }\n}\n`,
+      output: `enum E {\n  Spam = 'spam_risk_too_many_posts',\n  Limit = 'rate_limit_exceeded',\n}\nfunction f(e: E) {\n  switch (e) {\n    case E.Spam:\n      return 1;\n    // retry: retry later with exponential backoff\n    case E.Limit:\n      throw new Error("TODO: handle these TikTok errors (retry)");\n  }\n}\n`,
     },
     {
       name: 'TypeScript: a union that leaves out codes of its endpoint is told so on its declaration, with a fix that adds them in its style',
@@ -207,7 +207,7 @@ ruleTester(unhandledCodes, {
       settings: { ignoreCodes: ignoreAllBut('internal', 'rate_limit_exceeded', 'access_token_invalid', 'scope_not_authorized', 'spam_risk_text', 'too many requests') },
       errors: [{ message: /^3 TikTok error codes are not handled by this if\/else chain\nrefresh-token \(1\): scope_not_authorized\nretry \(1\): too many requests\nuser-error \(1\): spam_risk_text\n/ }],
       fixTitles: ['Add all 3 missing TikTok error branches', 'Add 1 missing refresh-token code to REAUTH', 'Add 1 missing retry code to RETRYABLE', 'Add 1 missing user-error branch'],
-      output: `RETRYABLE = frozenset({"internal", "rate_limit_exceeded", "too many requests"})\nREAUTH = (\n    "access_token_invalid",\n    "scope_not_authorized",\n)\n\nif code in RETRYABLE:\n    retry()\nelif code in REAUTH:\n    reconnect()\nelif code == "spam_risk_text":\n    # user-error: show the message to the user; do not retry unchanged\n    raise NotImplementedError("TODO: handle these TikTok errors (user-error): show the message to the user; do not retry unchanged")\n`,
+      output: `RETRYABLE = frozenset({"internal", "rate_limit_exceeded", "too many requests"})\nREAUTH = (\n    "access_token_invalid",\n    "scope_not_authorized",\n)\n\nif code in RETRYABLE:\n    retry()\nelif code in REAUTH:\n    reconnect()\nelif code == "spam_risk_text":\n    # user-error: show the message to the user; do not retry unchanged\n    raise NotImplementedError("TODO: handle these TikTok errors (user-error)")\n`,
     },
     {
       name: 'TypeScript: a Set named for retries takes the missing retry codes; a collection named for no action gets none',
@@ -215,7 +215,7 @@ ruleTester(unhandledCodes, {
       code: `const RETRYABLE_CODES = new Set(['internal', 'rate_limit_exceeded']);\nconst TERMINAL = ['spam_risk_text'];\nfunction f(code: string) {\n  if (RETRYABLE_CODES.has(code)) {\n    return 1;\n  } else if (TERMINAL.includes(code)) {\n    return 2;\n  }\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('internal', 'rate_limit_exceeded', 'spam_risk_text', 'too many requests', 'spam_risk') },
       errors: [{ message: /^2 TikTok error codes are not handled by this if\/else chain\nretry \(1\): too many requests\nuser-error \(1\): spam_risk\n/ }],
-      output: `const RETRYABLE_CODES = new Set(['internal', 'rate_limit_exceeded', 'too many requests']);\nconst TERMINAL = ['spam_risk_text'];\nfunction f(code: string) {\n  if (RETRYABLE_CODES.has(code)) {\n    return 1;\n  } else if (TERMINAL.includes(code)) {\n    return 2;\n  } else if (code === "spam_risk") {\n    // user-error: show the message to the user; do not retry unchanged\n    throw new Error("TODO: handle these TikTok errors (user-error): show the message to the user; do not retry unchanged");\n  }\n}\n`,
+      output: `const RETRYABLE_CODES = new Set(['internal', 'rate_limit_exceeded', 'too many requests']);\nconst TERMINAL = ['spam_risk_text'];\nfunction f(code: string) {\n  if (RETRYABLE_CODES.has(code)) {\n    return 1;\n  } else if (TERMINAL.includes(code)) {\n    return 2;\n  } else if (code === "spam_risk") {\n    // user-error: show the message to the user; do not retry unchanged\n    throw new Error("TODO: handle these TikTok errors (user-error)");\n  }\n}\n`,
     },
     {
       name: 'TypeScript: a map keyed by constants (computed keys) reads their codes, and new keys are the constants the file has',
@@ -251,6 +251,17 @@ ruleTester(unhandledCodes, {
       ],
     },
     {
+      name: "the team's templates by action write the new arms' bodies, with the switch's subject; an action with none keeps the stub",
+      language: 'typescript',
+      code: `async function f(err: { code: string }) {\n  switch (err.code) {\n    case 'spam_risk_too_many_posts':\n      return 1;\n  }\n}\n`,
+      settings: {
+        ignoreCodes: ignoreAllBut('spam_risk_too_many_posts', 'access_token_invalid', 'rate_limit_exceeded', 'internal', 'spam_risk_text'),
+        stubs: { templates: { 'refresh-token': 'return await refreshTokenAndRetry(${subject});', retry: '// ${guidance}\nreturn retryLater(${subject}, [${codes}].length);' } },
+      },
+      errors: [{ message: /^4 TikTok error codes are not handled by this switch/ }],
+      output: `async function f(err: { code: string }) {\n  switch (err.code) {\n    case 'spam_risk_too_many_posts':\n      return 1;\n    // refresh-token: send the user through TikTok OAuth again\n    case 'access_token_invalid':\n      return await refreshTokenAndRetry(err.code);\n    // retry: retry later with exponential backoff\n    case 'rate_limit_exceeded':\n    case 'internal':\n      // Retry the same request later with exponential backoff and jitter; the request itself is fine.\n      return retryLater(err.code, ['rate_limit_exceeded', 'internal'].length);\n    // user-error: show the message to the user; do not retry unchanged\n    case 'spam_risk_text':\n      throw new Error('TODO: handle these TikTok errors (user-error)');\n  }\n}\n`,
+    },
+    {
       name: 'Go: a chain comparing with constants reads their codes, and new tests use the constants the file has',
       language: 'go',
       code: `package m\n\nconst (\n\tErrSpam  = "spam_risk_too_many_posts"\n\tErrToken = "access_token_invalid"\n\tErrLimit = "rate_limit_exceeded"\n)\n\nfunc f(code string) int {\n\tif code == ErrSpam {\n\t\treturn 1\n\t} else if ErrToken == code {\n\t\treturn 2\n\t}\n\treturn 0\n}\n`,
@@ -284,7 +295,7 @@ ruleTester(unhandledCodes, {
       code: `const C = { SPAM: 'spam_risk_too_many_posts', LIMIT: 'rate_limit_exceeded' } as const;\nconst TOKEN = 'access_token_invalid';\nswitch (code) {\n  case C.SPAM:\n    break;\n  case TOKEN:\n    break;\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('spam_risk_too_many_posts', 'access_token_invalid', 'rate_limit_exceeded', 'internal') },
       errors: [{ message: /^2 TikTok error codes are not handled by this switch\nretry \(2\): rate_limit_exceeded, internal\n/ }],
-      output: `const C = { SPAM: 'spam_risk_too_many_posts', LIMIT: 'rate_limit_exceeded' } as const;\nconst TOKEN = 'access_token_invalid';\nswitch (code) {\n  case C.SPAM:\n    break;\n  case TOKEN:\n    break;\n  // retry: retry later with exponential backoff\n  case C.LIMIT:\n  case "internal":\n    throw new Error("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n}\n`,
+      output: `const C = { SPAM: 'spam_risk_too_many_posts', LIMIT: 'rate_limit_exceeded' } as const;\nconst TOKEN = 'access_token_invalid';\nswitch (code) {\n  case C.SPAM:\n    break;\n  case TOKEN:\n    break;\n  // retry: retry later with exponential backoff\n  case C.LIMIT:\n  case "internal":\n    throw new Error("TODO: handle these TikTok errors (retry)");\n}\n`,
     },
     {
       name: 'TypeScript: a switch over fail_reason, named so, is measured against the fail_reason values, and Add all inserts only those',
@@ -299,7 +310,7 @@ ruleTester(unhandledCodes, {
       code: `match status:\n    case "spam_risk_text" | "duration_check_failed":\n        show()\n    case "internal":\n        retry()\n`,
       settings: { ignoreCodes: ['spam_risk_user_banned_from_posting', 'spam_risk', 'file_format_check_failed', 'frame_rate_check_failed', 'picture_size_check_failed', 'video_pull_failed', 'photo_pull_failed', 'publish_cancelled'] },
       errors: [{ message: /^2 fail_reason values are not handled by this match\nrefresh-token \(1\): auth_removed\nuser-error \(1\): spam_risk_too_many_posts\n/ }],
-      output: `match status:\n    case "spam_risk_text" | "duration_check_failed":\n        show()\n    case "internal":\n        retry()\n    # refresh-token: send the user through TikTok OAuth again\n    case "auth_removed":\n        raise NotImplementedError("TODO: handle these TikTok errors (refresh-token): send the user through TikTok OAuth again")\n    # user-error: show the message to the user; do not retry unchanged\n    case "spam_risk_too_many_posts":\n        raise NotImplementedError("TODO: handle these TikTok errors (user-error): show the message to the user; do not retry unchanged")\n`,
+      output: `match status:\n    case "spam_risk_text" | "duration_check_failed":\n        show()\n    case "internal":\n        retry()\n    # refresh-token: send the user through TikTok OAuth again\n    case "auth_removed":\n        raise NotImplementedError("TODO: handle these TikTok errors (refresh-token)")\n    # user-error: show the message to the user; do not retry unchanged\n    case "spam_risk_too_many_posts":\n        raise NotImplementedError("TODO: handle these TikTok errors (user-error)")\n`,
     },
     {
       name: 'Go: a switch on .FailReason is measured against the fail_reason values',
@@ -345,7 +356,7 @@ ruleTester(unhandledCodes, {
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal', 'rate_limit_exceeded', 'access_token_invalid') },
       errors: [{ message: '2 TikTok error codes are not handled by this if/else chain', severity: 'information', covers: "if (code === 'url_ownership_unverified')" }],
       fixTitles: ['Add all 2 missing TikTok error branches', 'Add 1 missing refresh-token branch', 'Add 1 missing retry branch'],
-      output: `if (code === 'url_ownership_unverified') {\n  a();\n} else if (['internal'].includes(code)) {\n  b();\n} else if (code === 'access_token_invalid') {\n  // refresh-token: send the user through TikTok OAuth again\n  throw new Error('TODO: handle these TikTok errors (refresh-token): send the user through TikTok OAuth again');\n} else if (code === 'rate_limit_exceeded') {\n  // retry: retry later with exponential backoff\n  throw new Error('TODO: handle these TikTok errors (retry): retry later with exponential backoff');\n} else {\n  c();\n}\n`,
+      output: `if (code === 'url_ownership_unverified') {\n  a();\n} else if (['internal'].includes(code)) {\n  b();\n} else if (code === 'access_token_invalid') {\n  // refresh-token: send the user through TikTok OAuth again\n  throw new Error('TODO: handle these TikTok errors (refresh-token)');\n} else if (code === 'rate_limit_exceeded') {\n  // retry: retry later with exponential backoff\n  throw new Error('TODO: handle these TikTok errors (retry)');\n} else {\n  c();\n}\n`,
     },
     {
       name: 'a comment between `else` and `if` leaves one chain, not a second one inside it',
@@ -375,7 +386,7 @@ ruleTester(unhandledCodes, {
       code: `package m\nfunc f(err E) {\n\tswitch {\n\tcase err.Code == "url_ownership_unverified":\n\t\ta()\n\tcase err.Code == "internal" || err.Code == "too many requests":\n\t\tb()\n\tdefault:\n\t\tc()\n\t}\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal', 'too many requests', 'rate_limit_exceeded', 'access_token_invalid') },
       errors: [{ message: '2 TikTok error codes are not handled by this switch', severity: 'information', covers: 'switch' }],
-      output: `package m\nfunc f(err E) {\n\tswitch {\n\tcase err.Code == "url_ownership_unverified":\n\t\ta()\n\tcase err.Code == "internal" || err.Code == "too many requests":\n\t\tb()\n\t// refresh-token: send the user through TikTok OAuth again\n\tcase err.Code == "access_token_invalid":\n\t\tpanic("TODO: handle these TikTok errors (refresh-token): send the user through TikTok OAuth again")\n\t// retry: retry later with exponential backoff\n\tcase err.Code == "rate_limit_exceeded":\n\t\tpanic("TODO: handle these TikTok errors (retry): retry later with exponential backoff")\n\tdefault:\n\t\tc()\n\t}\n}\n`,
+      output: `package m\nfunc f(err E) {\n\tswitch {\n\tcase err.Code == "url_ownership_unverified":\n\t\ta()\n\tcase err.Code == "internal" || err.Code == "too many requests":\n\t\tb()\n\t// refresh-token: send the user through TikTok OAuth again\n\tcase err.Code == "access_token_invalid":\n\t\tpanic("TODO: handle these TikTok errors (refresh-token)")\n\t// retry: retry later with exponential backoff\n\tcase err.Code == "rate_limit_exceeded":\n\t\tpanic("TODO: handle these TikTok errors (retry)")\n\tdefault:\n\t\tc()\n\t}\n}\n`,
     },
     {
       name: 'TypeScript `switch (true)` over tests of one subject: new cases test it too, in its quotes',
@@ -383,7 +394,7 @@ ruleTester(unhandledCodes, {
       code: `switch (true) {\n  case code === 'url_ownership_unverified':\n  case ['internal'].includes(code):\n    retry();\n    break;\n  default:\n    fail();\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal', 'rate_limit_exceeded') },
       errors: [{ message: '1 TikTok error code is not handled by this switch', severity: 'information', covers: 'switch (true)' }],
-      output: `switch (true) {\n  case code === 'url_ownership_unverified':\n  case ['internal'].includes(code):\n    retry();\n    break;\n  // retry: retry later with exponential backoff\n  case code === 'rate_limit_exceeded':\n    throw new Error('TODO: handle these TikTok errors (retry): retry later with exponential backoff');\n  default:\n    fail();\n}\n`,
+      output: `switch (true) {\n  case code === 'url_ownership_unverified':\n  case ['internal'].includes(code):\n    retry();\n    break;\n  // retry: retry later with exponential backoff\n  case code === 'rate_limit_exceeded':\n    throw new Error('TODO: handle these TikTok errors (retry)');\n  default:\n    fail();\n}\n`,
     },
     {
       name: 'PHP `match (true)`: new arms test the subject, before the default',
@@ -391,7 +402,7 @@ ruleTester(unhandledCodes, {
       code: `<?php\nreturn match (true) {\n    $code === 'url_ownership_unverified', $code === 'internal' => 1,\n    default => 0,\n};\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal', 'rate_limit_exceeded') },
       errors: [{ message: '1 TikTok error code is not handled by this match', severity: 'information', covers: 'match (true)' }],
-      output: `<?php\nreturn match (true) {\n    $code === 'url_ownership_unverified', $code === 'internal' => 1,\n    // retry: retry later with exponential backoff\n    $code === 'rate_limit_exceeded' => throw new \\LogicException('TODO: handle these TikTok errors (retry): retry later with exponential backoff'),\n    default => 0,\n};\n`,
+      output: `<?php\nreturn match (true) {\n    $code === 'url_ownership_unverified', $code === 'internal' => 1,\n    // retry: retry later with exponential backoff\n    $code === 'rate_limit_exceeded' => throw new \\LogicException('TODO: handle these TikTok errors (retry)'),\n    default => 0,\n};\n`,
     },
     {
       name: 'Ruby `case` with no subject: new `when`s test the subject',
@@ -399,7 +410,7 @@ ruleTester(unhandledCodes, {
       code: `case\nwhen code == "url_ownership_unverified" then a\nwhen code == "internal"\n  b\nend\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal', 'rate_limit_exceeded', 'too many requests') },
       errors: [{ message: '2 TikTok error codes are not handled by this case', severity: 'warning', covers: 'case' }],
-      output: `case\nwhen code == "url_ownership_unverified" then a\nwhen code == "internal"\n  b\n# retry: retry later with exponential backoff\nwhen code == "rate_limit_exceeded", code == "too many requests"\n  raise NotImplementedError, "TODO: handle these TikTok errors (retry): retry later with exponential backoff"\nend\n`,
+      output: `case\nwhen code == "url_ownership_unverified" then a\nwhen code == "internal"\n  b\n# retry: retry later with exponential backoff\nwhen code == "rate_limit_exceeded", code == "too many requests"\n  raise NotImplementedError, "TODO: handle these TikTok errors (retry)"\nend\n`,
     },
     {
       name: 'Rust chain of `matches!` tests: new branches compare with ==',
@@ -415,7 +426,7 @@ ruleTester(unhandledCodes, {
       code: `class A {\n    void F(string c) {\n        if (c.Equals("url_ownership_unverified")) {\n            X();\n        } else if (string.Equals(c, "internal", StringComparison.Ordinal)) {\n            Y();\n        }\n    }\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal', 'rate_limit_exceeded') },
       errors: [{ message: '1 TikTok error code is not handled by this if/else chain', covers: 'if (c.Equals("url_ownership_unverified"))' }],
-      output: `class A {\n    void F(string c) {\n        if (c.Equals("url_ownership_unverified")) {\n            X();\n        } else if (string.Equals(c, "internal", StringComparison.Ordinal)) {\n            Y();\n        } else if (c == "rate_limit_exceeded") {\n            // retry: retry later with exponential backoff\n            throw new System.NotImplementedException("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n        }\n    }\n}\n`,
+      output: `class A {\n    void F(string c) {\n        if (c.Equals("url_ownership_unverified")) {\n            X();\n        } else if (string.Equals(c, "internal", StringComparison.Ordinal)) {\n            Y();\n        } else if (c == "rate_limit_exceeded") {\n            // retry: retry later with exponential backoff\n            throw new System.NotImplementedException("TODO: handle these TikTok errors (retry)");\n        }\n    }\n}\n`,
     },
     {
       name: 'Java chain of Objects.equals tests: new branches as the language writes equals',
@@ -423,7 +434,7 @@ ruleTester(unhandledCodes, {
       code: `class A {\n    void f(String c) {\n        if (Objects.equals(c, "url_ownership_unverified")) {\n            x();\n        } else if (java.util.Objects.equals("internal", c)) {\n            y();\n        }\n    }\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal', 'rate_limit_exceeded') },
       errors: [{ message: '1 TikTok error code is not handled by this if/else chain', covers: 'if (Objects.equals(c, "url_ownership_unverified"))' }],
-      output: `class A {\n    void f(String c) {\n        if (Objects.equals(c, "url_ownership_unverified")) {\n            x();\n        } else if (java.util.Objects.equals("internal", c)) {\n            y();\n        } else if ("rate_limit_exceeded".equals(c)) {\n            // retry: retry later with exponential backoff\n            throw new UnsupportedOperationException("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n        }\n    }\n}\n`,
+      output: `class A {\n    void f(String c) {\n        if (Objects.equals(c, "url_ownership_unverified")) {\n            x();\n        } else if (java.util.Objects.equals("internal", c)) {\n            y();\n        } else if ("rate_limit_exceeded".equals(c)) {\n            // retry: retry later with exponential backoff\n            throw new UnsupportedOperationException("TODO: handle these TikTok errors (retry)");\n        }\n    }\n}\n`,
     },
     {
       name: 'a code handled only under a guard is not handled: a new case follows the guarded one',
@@ -431,7 +442,7 @@ ruleTester(unhandledCodes, {
       code: `match c:\n    case "url_ownership_unverified" if retries < 3:\n        retry()\n    case "internal":\n        later()\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal') },
       errors: [{ message: '1 TikTok error code is not handled by this match', severity: 'warning' }],
-      output: `match c:\n    case "url_ownership_unverified" if retries < 3:\n        retry()\n    case "internal":\n        later()\n    # user-error: show the message to the user; do not retry unchanged\n    case "url_ownership_unverified":\n        raise NotImplementedError("TODO: handle these TikTok errors (user-error): show the message to the user; do not retry unchanged")\n`,
+      output: `match c:\n    case "url_ownership_unverified" if retries < 3:\n        retry()\n    case "internal":\n        later()\n    # user-error: show the message to the user; do not retry unchanged\n    case "url_ownership_unverified":\n        raise NotImplementedError("TODO: handle these TikTok errors (user-error)")\n`,
     },
     {
       name: 'codes under guards still make the construct TikTok\'s',
@@ -453,7 +464,7 @@ ruleTester(unhandledCodes, {
       code: `class A {\n    void F(string c)\n    {\n        if (c == "url_ownership_unverified")\n        {\n            X();\n        }\n        else if (c == "internal")\n        {\n            Y();\n        }\n    }\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal', 'rate_limit_exceeded') },
       errors: [{ message: '1 TikTok error code', covers: 'if (c == "url_ownership_unverified")' }],
-      output: `class A {\n    void F(string c)\n    {\n        if (c == "url_ownership_unverified")\n        {\n            X();\n        }\n        else if (c == "internal")\n        {\n            Y();\n        }\n        else if (c == "rate_limit_exceeded")\n        {\n            // retry: retry later with exponential backoff\n            throw new System.NotImplementedException("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n        }\n    }\n}\n`,
+      output: `class A {\n    void F(string c)\n    {\n        if (c == "url_ownership_unverified")\n        {\n            X();\n        }\n        else if (c == "internal")\n        {\n            Y();\n        }\n        else if (c == "rate_limit_exceeded")\n        {\n            // retry: retry later with exponential backoff\n            throw new System.NotImplementedException("TODO: handle these TikTok errors (retry)");\n        }\n    }\n}\n`,
     },
     {
       name: 'Ruby chain: `elsif` lines before the else',
@@ -461,7 +472,7 @@ ruleTester(unhandledCodes, {
       code: `if code == "url_ownership_unverified"\n  a\nelsif %w[internal].include?(code)\n  b\nelse\n  c\nend\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal', 'rate_limit_exceeded', 'too many requests') },
       errors: [{ message: '2 TikTok error codes', severity: 'information' }],
-      output: `if code == "url_ownership_unverified"\n  a\nelsif %w[internal].include?(code)\n  b\nelsif code == "rate_limit_exceeded" || code == "too many requests"\n  # retry: retry later with exponential backoff\n  raise NotImplementedError, "TODO: handle these TikTok errors (retry): retry later with exponential backoff"\nelse\n  c\nend\n`,
+      output: `if code == "url_ownership_unverified"\n  a\nelsif %w[internal].include?(code)\n  b\nelsif code == "rate_limit_exceeded" || code == "too many requests"\n  # retry: retry later with exponential backoff\n  raise NotImplementedError, "TODO: handle these TikTok errors (retry)"\nelse\n  c\nend\n`,
     },
     {
       name: 'Python dict: string values get the catalog message, under a comment per action',
@@ -552,7 +563,7 @@ ruleTester(unhandledCodes, {
       errors: [{ message: /^3 TikTok error codes are not handled by this switch\nrefresh-token \(1\): access_token_invalid\nretry \(1\): internal\nuser-error \(1\): file size\nMeasured against the reference's codes \(25\); a tiktok-errors-expect comment chooses another set\.$/ }],
     },
     {
-      name: 'added cases go before default, grouped by action, in the switch\'s quotes and indentation',
+      name: 'added cases go before default, grouped by action, in the switch\'s quotes and indentation; a stub line past 100 columns leaves its summary to the comment',
       language: 'typescript',
       code: `switch (c) {\n\tcase 'url_ownership_unverified':\n\t\tbreak;\n\tdefault:\n\t\tlog(c);\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal', 'access_token_invalid', 'scope_not_authorized', 'file size') },
@@ -564,13 +575,13 @@ ruleTester(unhandledCodes, {
         '\t// refresh-token: send the user through TikTok OAuth again',
         "\tcase 'access_token_invalid':",
         "\tcase 'scope_not_authorized':",
-        "\t\tthrow new Error('TODO: handle these TikTok errors (refresh-token): send the user through TikTok OAuth again');",
+        "\t\tthrow new Error('TODO: handle these TikTok errors (refresh-token)');",
         '\t// retry: retry later with exponential backoff',
         "\tcase 'internal':",
-        "\t\tthrow new Error('TODO: handle these TikTok errors (retry): retry later with exponential backoff');",
+        "\t\tthrow new Error('TODO: handle these TikTok errors (retry)');",
         '\t// user-error: show the message to the user; do not retry unchanged',
         "\tcase 'file size':",
-        "\t\tthrow new Error('TODO: handle these TikTok errors (user-error): show the message to the user; do not retry unchanged');",
+        "\t\tthrow new Error('TODO: handle these TikTok errors (user-error)');",
         '\tdefault:',
         '\t\tlog(c);',
         '}',
@@ -583,7 +594,7 @@ ruleTester(unhandledCodes, {
       code: `switch (c) {\n  case "url_ownership_unverified":\n    n++;\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal') },
       errors: [{ message: '1 TikTok error code is not handled by this switch' }],
-      output: `switch (c) {\n  case "url_ownership_unverified":\n    n++;\n    break;\n  // retry: retry later with exponential backoff\n  case "internal":\n    throw new Error("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n}\n`,
+      output: `switch (c) {\n  case "url_ownership_unverified":\n    n++;\n    break;\n  // retry: retry later with exponential backoff\n  case "internal":\n    throw new Error("TODO: handle these TikTok errors (retry)");\n}\n`,
     },
     {
       name: 'a case that runs into default keeps doing so: new cases go on top',
@@ -591,7 +602,7 @@ ruleTester(unhandledCodes, {
       code: `switch (c) {\n  case "url_ownership_unverified":\n  default:\n    f();\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal') },
       errors: [{ message: '1 TikTok error code' }],
-      output: `switch (c) {\n  // retry: retry later with exponential backoff\n  case "internal":\n    throw new Error("TODO: handle these TikTok errors (retry): retry later with exponential backoff");\n  case "url_ownership_unverified":\n  default:\n    f();\n}\n`,
+      output: `switch (c) {\n  // retry: retry later with exponential backoff\n  case "internal":\n    throw new Error("TODO: handle these TikTok errors (retry)");\n  case "url_ownership_unverified":\n  default:\n    f();\n}\n`,
     },
     {
       name: 'Python: one case per action with | between codes, before case _',
@@ -599,7 +610,7 @@ ruleTester(unhandledCodes, {
       code: `match c:\n    case 'url_ownership_unverified':\n        pass\n    case _:\n        pass\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal', 'rate_limit_exceeded') },
       errors: [{ message: '2 TikTok error codes' }],
-      output: `match c:\n    case 'url_ownership_unverified':\n        pass\n    # retry: retry later with exponential backoff\n    case 'rate_limit_exceeded' | 'internal':\n        raise NotImplementedError('TODO: handle these TikTok errors (retry): retry later with exponential backoff')\n    case _:\n        pass\n`,
+      output: `match c:\n    case 'url_ownership_unverified':\n        pass\n    # retry: retry later with exponential backoff\n    case 'rate_limit_exceeded' | 'internal':\n        raise NotImplementedError('TODO: handle these TikTok errors (retry)')\n    case _:\n        pass\n`,
     },
     {
       name: 'Rust: new arms go before the `_` arm',
@@ -607,7 +618,7 @@ ruleTester(unhandledCodes, {
       code: `fn f(c: &str) -> i32 {\n    match c {\n        "url_ownership_unverified" => 1,\n        _ => 2\n    }\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal') },
       errors: [{ message: '1 TikTok error code' }],
-      output: `fn f(c: &str) -> i32 {\n    match c {\n        "url_ownership_unverified" => 1,\n        // retry: retry later with exponential backoff\n        "internal" => todo!("TODO: handle these TikTok errors (retry): retry later with exponential backoff"),\n        _ => 2\n    }\n}\n`,
+      output: `fn f(c: &str) -> i32 {\n    match c {\n        "url_ownership_unverified" => 1,\n        // retry: retry later with exponential backoff\n        "internal" => todo!("TODO: handle these TikTok errors (retry)"),\n        _ => 2\n    }\n}\n`,
     },
     {
       name: 'C# switch expression: a last arm with no comma gets one before the new arms',
@@ -615,7 +626,7 @@ ruleTester(unhandledCodes, {
       code: `class A {\n    int F(string c) => c switch\n    {\n        "url_ownership_unverified" => 1,\n        "spam_risk_text" => 2\n    };\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'spam_risk_text', 'internal') },
       errors: [{ message: '1 TikTok error code is not handled by this switch expression', severity: 'warning', covers: 'c switch' }],
-      output: `class A {\n    int F(string c) => c switch\n    {\n        "url_ownership_unverified" => 1,\n        "spam_risk_text" => 2,\n        // retry: retry later with exponential backoff\n        "internal" => throw new System.NotImplementedException("TODO: handle these TikTok errors (retry): retry later with exponential backoff"),\n    };\n}\n`,
+      output: `class A {\n    int F(string c) => c switch\n    {\n        "url_ownership_unverified" => 1,\n        "spam_risk_text" => 2,\n        // retry: retry later with exponential backoff\n        "internal" => throw new System.NotImplementedException("TODO: handle these TikTok errors (retry)"),\n    };\n}\n`,
     },
   ],
 });

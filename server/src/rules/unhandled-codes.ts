@@ -51,7 +51,8 @@ function messageFor(construct: TikTokConstruct, catalog: Catalog, settings: Sett
  * chain's tests name a collection of the file named for a group's action (`code in RETRYABLE`), that group's
  * codes go into the collection instead.
  */
-function writeFixes({ missing, shape, labelFor, collections }: TikTokConstruct, { text, language, catalog }: RuleContext): Fix[] {
+function writeFixes({ missing, shape, labelFor, collections }: TikTokConstruct, { text, language, catalog, settings }: RuleContext): Fix[] {
+  const stubs = { templates: settings.stubTemplates, maxLineLength: settings.maxLineLength };
   const groups = groupByAction(missing, catalog);
   const noun = armNoun(shape.family);
   const intoCollection = new Map<string, { name: string; end: ListEnd }>();
@@ -63,7 +64,7 @@ function writeFixes({ missing, shape, labelFor, collections }: TikTokConstruct, 
   const fixes: Fix[] = [];
   const inCollections = groups.filter((g) => intoCollection.has(g.action.id));
   const asArms = missing.filter((code) => !inCollections.some((g) => g.codes.includes(code)));
-  const armsEdit = insertArms(text, language, shape, asArms, catalog, labelFor);
+  const armsEdit = insertArms(text, language, shape, asArms, catalog, labelFor, stubs);
   const all = [...inCollections.map((g) => collectionEdit(g.codes, intoCollection.get(g.action.id)!)), ...(armsEdit ? [armsEdit] : [])];
   if (all.length > 0 && (asArms.length === 0 || armsEdit)) {
     fixes.push({ title: `Add all ${missing.length} missing TikTok error ${missing.length === 1 ? noun.singular : noun.plural}`, edits: all, preferred: true, inFixAll: true });
@@ -75,7 +76,7 @@ function writeFixes({ missing, shape, labelFor, collections }: TikTokConstruct, 
         fixes.push({ title: `Add ${plural(group.codes.length, `missing ${group.action.id} code`)} to ${language.writeName?.(into.name) ?? into.name}`, edits: [collectionEdit(group.codes, into)] });
         continue;
       }
-      const edit = insertArms(text, language, shape, group.codes, catalog, labelFor);
+      const edit = insertArms(text, language, shape, group.codes, catalog, labelFor, stubs);
       if (edit) fixes.push({ title: `Add ${plural(group.codes.length, `missing ${group.action.id} ${noun.singular}`, `missing ${group.action.id} ${noun.plural}`)}`, edits: [edit] });
     }
   }

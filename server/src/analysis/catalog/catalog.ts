@@ -3,6 +3,7 @@
 import catalogJson from '../../../../data/tiktok-errors.json';
 
 export type Action = 'refresh-token' | 'retry' | 'user-error' | 'fix-request';
+export const ACTION_IDS: readonly Action[] = ['refresh-token', 'retry', 'user-error', 'fix-request'];
 
 /** Where a code arrives: the v2 response's `error.code`, a post's `fail_reason`, Login Kit's OAuth `error`. */
 export type Field = 'error.code' | 'fail_reason' | 'oauth.error';

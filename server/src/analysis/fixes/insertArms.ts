@@ -46,20 +46,52 @@ function mapValue(code: string, action: Action, shape: ConstructShape, language:
   return language.maps!.neutralValue;
 }
 
+/** What new arms do: the team's templates by action, and the longest line a fix writes. */
+export interface StubOptions {
+  readonly templates?: Readonly<Partial<Record<Action, string>>>;
+  readonly maxLineLength?: number;
+}
+
+/** What a switch compares, as written: `code` of `switch (code)`, `$code` of `match ($code)`, `err.Code` of `switch err.Code {`. */
+function subjectOf(shape: ConstructShape, text: string): string {
+  if (shape.subject) return shape.subject;
+  const head = text.slice(shape.head.start, shape.head.end).trim();
+  const rest = head.replace(/^(switch|match|case|select)\b\s*/, '').replace(/\s*\{$/, '');
+  return /^\(([\s\S]*)\)$/.exec(rest)?.[1]?.trim() ?? rest;
+}
+
+/** A template with its placeholders filled: `${subject}`, `${codes}`, `${action}`, `${guidance}`, `${message}`. */
+function fillTemplate(template: string, values: Record<string, string>): string[] {
+  return template.replace(/\$\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole).split(/\r?\n/);
+}
+
 /** The groups of new arms by action; undefined when a map entry has no right value to write. */
-function stubGroups(codes: readonly string[], shape: ConstructShape, language: LanguageSupport, catalog: Catalog): StubGroup[] | undefined {
+function stubGroups(
+  codes: readonly string[],
+  shape: ConstructShape,
+  language: LanguageSupport,
+  catalog: Catalog,
+  options: StubOptions & { subject: string; short: boolean; quote: string },
+): StubGroup[] | undefined {
   const groups: StubGroup[] = [];
   // Values of a declared type that are no TikTok error code (a union's `ok`): a group of their own, last.
   const others = codes.filter((code) => !catalog.get(code));
   for (const { action, codes: groupCodes } of groupByAction(codes, catalog)) {
     const values = shape.family === 'map' ? groupCodes.map((code) => mapValue(code, action.id, shape, language, catalog)) : undefined;
     if (values?.some((v) => v === undefined)) return undefined;
+    // A long line loses the summary from its message: the comment above says it.
+    const message = options.short ? `${STUB_MARK} these TikTok errors (${action.id})` : `${STUB_MARK} these TikTok errors (${action.id}): ${action.summary}`;
+    const template = shape.family === 'map' ? undefined : options.templates?.[action.id];
+    // The codes as the language's literals, in the construct's quotes: `'a', 'b'`.
+    const literals = groupCodes.map((code) => language.quote(code, options.quote)).join(', ');
+    const statement = template && fillTemplate(template, { subject: options.subject, codes: literals, action: action.id, guidance: action.guidance, message });
     groups.push({
       action: action.id,
       codes: groupCodes,
       comment: `${action.id}: ${action.summary}`,
-      message: `${STUB_MARK} these TikTok errors (${action.id}): ${action.summary}`,
+      message,
       values: values as string[] | undefined,
+      ...(statement ? { statement } : {}),
     });
   }
   if (others.length > 0) {
@@ -140,6 +172,7 @@ export function insertArms(
   codes: readonly string[],
   catalog: Catalog = defaultCatalog,
   labelFor?: (code: string) => string | undefined,
+  options: StubOptions = {},
 ): TextEdit | undefined {
   if (codes.length === 0 || shape.arms.length === 0) return undefined;
   const capacity = shape.family === 'map' ? language.maps?.maxEntries?.(shape.form) : undefined;
@@ -157,11 +190,19 @@ export function insertArms(
     ...chainLayout(text, shape),
     ...(labelFor ? { labelFor: language.writeName ? (code: string) => { const name = labelFor(code); return name === undefined ? undefined : language.writeName!(name); } : labelFor } : {}),
   };
-  const groups = stubGroups(codes, shape, language, catalog);
+  const subject = subjectOf(shape, text);
+  const groups = stubGroups(codes, shape, language, catalog, { ...options, subject, short: false, quote: style.quote });
   if (!groups) return undefined;
   const eol = detectEol(text);
   const layout = readLayout(text, shape);
-  const rendered = indentLines(render(language, shape, groups, style), layout);
+  let rendered = indentLines(render(language, shape, groups, style), layout);
+  // Lines stay within the limit where the stubs' messages made them long: the summary is in the comment above.
+  const limit = options.maxLineLength ?? 100;
+  const width = (line: string) => line.replace(/\t/g, '    ').length;
+  if (rendered.some((line) => width(line) > limit && groups.some((g) => line.includes(g.message)))) {
+    const short = stubGroups(codes, shape, language, catalog, { ...options, subject, short: true, quote: style.quote })!;
+    rendered = indentLines(render(language, shape, short, style), layout);
+  }
 
   if (shape.form === 'guards') {
     // New guards after the last one, each on its own lines, before what follows the run.
