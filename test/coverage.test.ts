@@ -9,9 +9,10 @@ import { test } from 'node:test';
 import { codeState, constructLine, coverageSummary, renderCoverageMarkdown, scanCoverage } from '../server/src/analysis/files/coverage';
 import { fixAllText } from '../server/src/analysis/analyze';
 import { languageForId } from '../server/src/languages';
-import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
+import { DEFAULT_SETTINGS, readSettings } from '../server/src/analysis/settings';
 import { readForAnalysis, readSourceFile } from '../server/src/analysis/files/readForAnalysis';
 import { diskReaders } from '../server/src/cli/checkFiles';
+import { checkers, compile, hasTool } from './helpers/compilers';
 import { ImportResolver, importFollower } from '../server/src/imports';
 
 const MarkdownIt = createRequire(__filename)('markdown-it') as new (options: object) => { render(markdown: string): string };
@@ -164,4 +165,20 @@ test('a switch over constants imported from another file counts the codes they h
   assert.deepEqual(handled(await scanCoverage([root], DEFAULT_SETTINGS)), []);
   const resolver = new ImportResolver(diskReaders(DEFAULT_SETTINGS.maxFileSize));
   assert.deepEqual(handled(await scanCoverage([root], DEFAULT_SETTINGS, { imports: importFollower(resolver) })), ['access_token_invalid app/views.py:5', 'spam_risk_too_many_posts app/views.py:3']);
+});
+
+test('labels the fall-through style stacked on the default arm are stubbed, and the fixed files compile', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-coverage-fallthrough-'));
+  const settings = readSettings({ stubs: { style: 'fallThrough' } }).settings;
+  const ts = languageForId('typescript')!;
+  const go = languageForId('go')!;
+  const handler = `export function f(code: string): number {\n  switch (code) {\n    case 'spam_risk_too_many_posts':\n      return 1;\n    case 'rate_limit_exceeded':\n    case 'internal':\n      return 2;\n    default:\n      return 0;\n  }\n}\n`;
+  const fixed = await fixAllText(handler, ts, settings);
+  writeFileSync(join(root, 'handler.ts'), fixed);
+  const goFixed = await fixAllText('package m\n\nfunc F(code string) int {\n\tswitch code {\n\tcase "spam_risk_too_many_posts":\n\t\treturn 1\n\tdefault:\n\t\treturn 0\n\t}\n}\n', go, settings);
+  const report = await scanCoverage([root], DEFAULT_SETTINGS);
+  assert.match(coverageSummary(report), /^3 of 25 handled, 22 stubbed;/);
+  assert.equal(compile(checkers.typescript!, 'handler.ts', fixed), undefined);
+  if (hasTool('gofmt')) assert.equal(compile(checkers.go!, 'handler.go', goFixed), undefined);
+  assert.match(goFixed, /\t\tfallthrough\n\tdefault:\n/);
 });

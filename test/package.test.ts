@@ -53,6 +53,7 @@ test('every declared setting has the server\'s default, under the tiktokErrors p
     'tiktokErrors.expect': DEFAULT_SETTINGS.expect,
     'tiktokErrors.stubs.templates': DEFAULT_SETTINGS.stubTemplates,
     'tiktokErrors.stubs.maxLineLength': DEFAULT_SETTINGS.maxLineLength,
+    'tiktokErrors.stubs.style': DEFAULT_SETTINGS.stubStyle,
     'tiktokErrors.trace.server': 'off',
   };
   assert.deepEqual(Object.keys(properties).sort(), Object.keys(defaults).sort());

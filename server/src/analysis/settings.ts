@@ -24,6 +24,8 @@ export interface Settings {
   readonly stubTemplates: Readonly<Partial<Record<Action, string>>>;
   /** The longest line a fix writes: a stub's message moves to the comment above it past this. */
   readonly maxLineLength: number;
+  /** `fallThrough`: in a switch with a default arm, new labels reach it (today's behaviour) under a TODO. */
+  readonly stubStyle: 'throw' | 'fallThrough';
 }
 
 /** The placeholders a stub template may hold. */
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   expect: 'reference',
   stubTemplates: {},
   maxLineLength: 100,
+  stubStyle: 'throw',
 };
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -124,7 +127,12 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
     if (typeof n === 'number' && Number.isInteger(n) && n >= 40) maxLineLength = n;
     else problems.push(`tiktokErrors.stubs.maxLineLength: '${String(n)}' is not a whole number of at least 40; using ${maxLineLength}`);
   }
-  return { settings: { rules, severityWithDefault, minimumKnownCodes, ignoreCodes, languages, maxFileSize, expect, stubTemplates, maxLineLength }, problems };
+  let stubStyle = DEFAULT_SETTINGS.stubStyle;
+  if (stubs.style !== undefined) {
+    if (stubs.style === 'throw' || stubs.style === 'fallThrough') stubStyle = stubs.style;
+    else problems.push(`tiktokErrors.stubs.style: '${String(stubs.style)}' is not throw or fallThrough; using '${stubStyle}'`);
+  }
+  return { settings: { rules, severityWithDefault, minimumKnownCodes, ignoreCodes, languages, maxFileSize, expect, stubTemplates, maxLineLength, stubStyle }, problems };
 }
 
 /** Why a template cannot be used, in a few words; undefined when it can. */

@@ -1,6 +1,7 @@
 // C#: `switch` statements (`case "a":`) and `switch` expressions (`"a" or "b" =>`); if/else chains with `==`,
 // `Equals`, `is "a" or "b"` and `new[] { … }.Contains(code)`; dictionary initializers.
 import type { Node } from '../analysis/parsing';
+import { fallThroughComment } from '../analysis/fixes/insertArms';
 import {
   cStyleChains,
   binaryOperands,
@@ -223,6 +224,10 @@ export const csharp: LanguageSupport = {
       armSeparator: ',',
     };
   },
+  renderFallThrough: (groups, style) =>
+    style.form === 'expression'
+      ? []
+      : groups.flatMap((group) => [[0, `// ${fallThroughComment(group.comment)}`] as RenderedLine, ...group.codes.map((code): RenderedLine => [0, `case ${writtenLabel(style, code, '"')}:`])]),
   renderArms(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {

@@ -2,6 +2,7 @@
 // `slices.Contains`; map literals.
 import { readTestedArms } from '../analysis/constructs/chains';
 import type { Node } from '../analysis/parsing';
+import { fallThroughComment } from '../analysis/fixes/insertArms';
 import {
   cStyleChains,
   binaryOperands,
@@ -155,6 +156,11 @@ export const go: LanguageSupport = {
     const before = node.childForFieldName('initializer') ?? node.firstChild!;
     return tested && { ...shape, head: { start: node.startIndex, end: before.endIndex }, arms: cases.map((c, i) => readArm(c, tested.labels[i])), subject: tested.subject };
   },
+  // Go's cases do not fall through unless told: `fallthrough` hands each group on, the last to `default`.
+  renderFallThrough: (groups, style) =>
+    style.subject
+      ? []
+      : groups.flatMap((group): RenderedLine[] => [[0, `// ${fallThroughComment(group.comment)}`], [0, `case ${group.codes.map((c) => writtenLabel(style, c, '"')).join(', ')}:`], [1, 'fallthrough']]),
   renderArms(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {

@@ -2,6 +2,7 @@
 // `"a".equals(code)`, `Objects.equals(code, "a")` and `List.of(…).contains(code)`; `Map.of(…)` and
 // `Map.ofEntries(…)`.
 import type { Node } from '../analysis/parsing';
+import { fallThroughComment } from '../analysis/fixes/insertArms';
 import type { ImportClause } from '../analysis/resolution/declarations';
 import {
   cStyleChains,
@@ -217,6 +218,10 @@ export const java: LanguageSupport = {
     return { family: 'switch', kind: 'switch', form: arrow ? 'arrow' : 'colon', head: { start: node.startIndex, end: condition.endIndex }, span: spanOf(node), arms, ...(subjectType ? { subjectType } : {}) };
   },
   terminator: 'break;',
+  renderFallThrough: (groups, style) =>
+    style.form !== 'colon'
+      ? []
+      : groups.flatMap((group) => [[0, `// ${fallThroughComment(group.comment)}`] as RenderedLine, ...group.codes.map((code): RenderedLine => [0, `case ${writtenLabel(style, code, '"')}:`])]),
   renderArms(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {

@@ -211,6 +211,11 @@ export interface LanguageSupport {
   readConstruct(node: Node): ConstructShape | undefined;
   /** The statement that ends an arm that would otherwise fall through (`break;`). */
   readonly terminator?: string;
+  /**
+   * New labels with no body of their own, stacked just above the default arm so that their codes reach it
+   * (`tiktokErrors.stubs.style: "fallThrough"`), under a TODO comment; where the language can stack labels so.
+   */
+  renderFallThrough?(groups: readonly StubGroup[], style: RenderStyle): RenderedLine[];
   renderArms(groups: readonly StubGroup[], style: RenderStyle): RenderedLine[];
   readonly chains?: ChainSupport;
   readonly maps?: MapSupport;

@@ -2,6 +2,7 @@
 // `in_array`; array literals keyed by codes.
 import { readTestedArms } from '../analysis/constructs/chains';
 import type { Node } from '../analysis/parsing';
+import { fallThroughComment } from '../analysis/fixes/insertArms';
 import type { ImportClause } from '../analysis/resolution/declarations';
 import {
   binaryOperands,
@@ -263,6 +264,10 @@ export const php: LanguageSupport = {
     return tested && { ...shape, ...place, arms: arms.map((arm, i) => readArm(arm, tested.labels[i])), subject: tested.subject };
   },
   terminator: 'break;',
+  renderFallThrough: (groups, style) =>
+    style.form === 'match'
+      ? []
+      : groups.flatMap((group) => [[0, `// ${fallThroughComment(group.comment)}`] as RenderedLine, ...group.codes.map((code): RenderedLine => [0, `case ${writtenLabel(style, code)}:`])]),
   renderArms(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {

@@ -2,6 +2,7 @@
 // JavaScript and TSX reuse this file with their own grammars.
 import { readTestedArms } from '../analysis/constructs/chains';
 import type { Node } from '../analysis/parsing';
+import { fallThroughComment } from '../analysis/fixes/insertArms';
 import type { ImportClause, ListEnd } from '../analysis/resolution/declarations';
 import {
   keyValuePairs,
@@ -382,6 +383,11 @@ export function ecmaScriptLanguage(name: string, languageIds: string[], fileExte
     constructQuery: '(switch_statement) @construct',
     readConstruct: readSwitchStatement,
     terminator: 'break;',
+    renderFallThrough: (groups, style) =>
+      groups.flatMap((group) => [
+        [0, `// ${fallThroughComment(group.comment)}`] as RenderedLine,
+        ...group.codes.map((code): RenderedLine => [0, `case ${writtenLabel(style, code)}:`]),
+      ]),
     renderArms: (groups, style) =>
       renderCaseStatements(
         groups,

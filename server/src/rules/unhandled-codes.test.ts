@@ -262,6 +262,22 @@ ruleTester(unhandledCodes, {
       output: `async function f(err: { code: string }) {\n  switch (err.code) {\n    case 'spam_risk_too_many_posts':\n      return 1;\n    // refresh-token: send the user through TikTok OAuth again\n    case 'access_token_invalid':\n      return await refreshTokenAndRetry(err.code);\n    // retry: retry later with exponential backoff\n    case 'rate_limit_exceeded':\n    case 'internal':\n      // Retry the same request later with exponential backoff and jitter; the request itself is fine.\n      return retryLater(err.code, ['rate_limit_exceeded', 'internal'].length);\n    // user-error: show the message to the user; do not retry unchanged\n    case 'spam_risk_text':\n      throw new Error('TODO: handle these TikTok errors (user-error)');\n  }\n}\n`,
     },
     {
+      name: 'the fall-through style stacks new labels on the default arm under a TODO, so the code does what it did',
+      language: 'typescript',
+      code: `function f(code: string) {\n  switch (code) {\n    case 'spam_risk_too_many_posts':\n      return 1;\n    default:\n      return 0;\n  }\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk_too_many_posts', 'scope_not_authorized', 'internal'), stubs: { style: 'fallThrough' } },
+      errors: [{ message: /^2 TikTok error codes are not handled by this switch/, severity: 'information' }],
+      output: `function f(code: string) {\n  switch (code) {\n    case 'spam_risk_too_many_posts':\n      return 1;\n    // TODO: handle these TikTok errors (refresh-token: send the user through TikTok OAuth again); until then they reach the default arm\n    case 'scope_not_authorized':\n    // TODO: handle these TikTok errors (retry: retry later with exponential backoff); until then they reach the default arm\n    case 'internal':\n    default:\n      return 0;\n  }\n}\n`,
+    },
+    {
+      name: 'the fall-through style in Go hands each group on with fallthrough, the last to default',
+      language: 'go',
+      code: `package m\n\nfunc f(code string) int {\n\tswitch code {\n\tcase "spam_risk_too_many_posts":\n\t\treturn 1\n\tdefault:\n\t\treturn 0\n\t}\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk_too_many_posts', 'scope_not_authorized', 'internal'), stubs: { style: 'fallThrough' } },
+      errors: [{ message: /^2 TikTok error codes are not handled by this switch/ }],
+      output: `package m\n\nfunc f(code string) int {\n\tswitch code {\n\tcase "spam_risk_too_many_posts":\n\t\treturn 1\n\t// TODO: handle these TikTok errors (refresh-token: send the user through TikTok OAuth again); until then they reach the default arm\n\tcase "scope_not_authorized":\n\t\tfallthrough\n\t// TODO: handle these TikTok errors (retry: retry later with exponential backoff); until then they reach the default arm\n\tcase "internal":\n\t\tfallthrough\n\tdefault:\n\t\treturn 0\n\t}\n}\n`,
+    },
+    {
       name: 'Go: a chain comparing with constants reads their codes, and new tests use the constants the file has',
       language: 'go',
       code: `package m\n\nconst (\n\tErrSpam  = "spam_risk_too_many_posts"\n\tErrToken = "access_token_invalid"\n\tErrLimit = "rate_limit_exceeded"\n)\n\nfunc f(code string) int {\n\tif code == ErrSpam {\n\t\treturn 1\n\t} else if ErrToken == code {\n\t\treturn 2\n\t}\n\treturn 0\n}\n`,

@@ -52,7 +52,7 @@ function messageFor(construct: TikTokConstruct, catalog: Catalog, settings: Sett
  * codes go into the collection instead.
  */
 function writeFixes({ missing, shape, labelFor, collections }: TikTokConstruct, { text, language, catalog, settings }: RuleContext): Fix[] {
-  const stubs = { templates: settings.stubTemplates, maxLineLength: settings.maxLineLength };
+  const stubs = { templates: settings.stubTemplates, maxLineLength: settings.maxLineLength, style: settings.stubStyle };
   const groups = groupByAction(missing, catalog);
   const noun = armNoun(shape.family);
   const intoCollection = new Map<string, { name: string; end: ListEnd }>();

@@ -8,8 +8,9 @@ import { codeSpan, displayPath } from '../displayPath';
 import { catalog as defaultCatalog, groupByAction, SET_IDS, type Action, type Catalog, type SetId } from '../catalog/catalog';
 import type { Settings } from '../settings';
 import type { Declarations } from '../resolution/declarations';
+import type { ArmShape } from '../../languages/language';
 import { readForAnalysis } from './readForAnalysis';
-import { isStub } from '../fixes/insertArms';
+import { isFallThroughStub, isStub } from '../fixes/insertArms';
 import { walkSourceFiles } from './workspaceFiles';
 
 export interface CodeLocation {
@@ -80,6 +81,19 @@ export interface ImportFollower {
   importedInto(file: string, text?: string): Promise<{ readonly text: string; readonly declarations: Declarations } | undefined>;
 }
 
+/**
+ * Whether a stacked label stands under the fall-through style's TODO: the nearest comment above it, among the
+ * labels stacked with it, is that TODO.
+ */
+function underFallThroughTodo(text: string, arms: readonly ArmShape[], index: number, headEnd: number): boolean {
+  for (let j = index; j >= 0; j--) {
+    const gap = text.slice(arms[j - 1]?.span.end ?? headEnd, arms[j]!.span.start);
+    if (/\/\/|#/.test(gap)) return isFallThroughStub(gap);
+    if (!arms[j - 1]?.isBareLabel) return false;
+  }
+  return false;
+}
+
 export async function scanCoverage(roots: readonly string[], settings: Settings, options: ScanOptions = {}, catalog: Catalog = defaultCatalog): Promise<CoverageReport> {
   const files = await walkSourceFiles(roots, { exclude: options.exclude, isCancelled: options.isCancelled });
   const skippedLarge: string[] = [];
@@ -127,9 +141,10 @@ export async function scanCoverage(roots: readonly string[], settings: Settings,
       const stubbed = new Set<string>();
       arms.forEach((arm, i) => {
         if (arm.guarded) return;
-        // Stacked labels (`case "a": case "b":`) share the body of the first arm after them that has one.
+        // Stacked labels (`case "a": case "b":`) share the body of the first arm after them that has one; stacked
+        // on the default arm under a fix's TODO (the fall-through style), they are stubs too.
         const body = arm.isBareLabel ? arms.slice(i + 1).find((next) => !next.isBareLabel) ?? arm : arm;
-        const stub = isStub(text.slice(body.span.start, body.span.end));
+        const stub = isStub(text.slice(body.span.start, body.span.end)) || (arm.isBareLabel && underFallThroughTodo(text, arms, i, construct.shape.head.end));
         for (const label of arm.labels) {
           const known = locations.get(label.value);
           if (!known) continue;

@@ -50,6 +50,18 @@ function mapValue(code: string, action: Action, shape: ConstructShape, language:
 export interface StubOptions {
   readonly templates?: Readonly<Partial<Record<Action, string>>>;
   readonly maxLineLength?: number;
+  /** `fallThrough`: in a switch with a default arm, new labels reach it instead of throwing. */
+  readonly style?: 'throw' | 'fallThrough';
+}
+
+/** Whether the text above stacked labels holds the fall-through style's TODO. */
+export function isFallThroughStub(textAbove: string): boolean {
+  return /TODO: handle these TikTok errors \([^)]*\); until then they reach the default arm/.test(textAbove);
+}
+
+/** The comment above labels that fall through to the default arm: coverage counts them as stubbed. */
+export function fallThroughComment(comment: string): string {
+  return `${STUB_MARK} these TikTok errors (${comment}); until then they reach the default arm`;
 }
 
 /** What a switch compares, as written: `code` of `switch (code)`, `$code` of `match ($code)`, `err.Code` of `switch err.Code {`. */
@@ -195,6 +207,15 @@ export function insertArms(
   if (!groups) return undefined;
   const eol = detectEol(text);
   const layout = readLayout(text, shape);
+  // Today's behaviour kept: new labels stacked on the default arm, under a TODO comment.
+  const defaultArm = shape.family === 'switch' && !shape.subject ? shape.arms.find((arm) => arm.isDefault) : undefined;
+  const fallThrough = options.style === 'fallThrough' && defaultArm && language.renderFallThrough?.(groups, style);
+  if (defaultArm && fallThrough && fallThrough.length > 0) {
+    const lines = indentLines(fallThrough, layout);
+    const at = defaultArm.span.start;
+    if (isFirstOnLine(text, at)) return { start: lineStartAt(text, at), end: lineStartAt(text, at), newText: lines.map((l) => l + eol).join('') };
+    return { start: at, end: at, newText: eol + lines.join(eol) + eol + indentationAt(text, at) };
+  }
   let rendered = indentLines(render(language, shape, groups, style), layout);
   // Lines stay within the limit where the stubs' messages made them long: the summary is in the comment above.
   const limit = options.maxLineLength ?? 100;
