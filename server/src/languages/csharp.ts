@@ -247,6 +247,7 @@ export const csharp: LanguageSupport = {
   chains,
   maps,
   declarations,
+  handler: { head: (subject) => [`switch (${subject})`, '{'], tail: [[0, '}']], armDepth: 1, form: 'statement' },
   imports: {
     // The classes of one namespace in one folder name each other's constants with no `using`.
     clauses: () => [],

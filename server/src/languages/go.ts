@@ -175,6 +175,8 @@ export const go: LanguageSupport = {
   chains,
   maps,
   declarations,
+  // gofmt writes a switch's cases at its own indentation.
+  handler: { head: (subject) => [`switch ${subject} {`], tail: [[0, '}']], armDepth: 0, form: 'expression' },
   imports: {
     // A package is its folder: its files see each other's constants with no import.
     clauses: () => [],

@@ -243,6 +243,7 @@ export const java: LanguageSupport = {
   maps,
   declarations,
   imports,
+  handler: { head: (subject) => [`switch (${subject}) {`], tail: [[0, '}']], armDepth: 1, form: 'colon' },
   // A switch over an enum names its constants unqualified.
   enumLabel: (qualified) => qualified.slice(qualified.lastIndexOf('.') + 1),
   quote: (value) => cStyleQuote(value, '"'),

@@ -221,6 +221,11 @@ export interface LanguageSupport {
   readonly maps?: MapSupport;
   /** Declarations of code constants and code types: a query capturing `@declaration`, and their reader. */
   readonly declarations?: { readonly query: string; read(node: Node): Declaration | undefined };
+  /**
+   * A new switch over `subject`, for Insert Error Handler: the lines above its arms and below them, the depth
+   * of the arms below the head, and the form its arms are written in (as `readConstruct` names it).
+   */
+  readonly handler?: { head(subject: string): string[]; tail: readonly RenderedLine[]; armDepth: number; form: string };
   /** How a file names other files of the workspace whose declarations it uses. */
   readonly imports?: ImportSupport;
   /**

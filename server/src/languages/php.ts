@@ -288,6 +288,7 @@ export const php: LanguageSupport = {
   maps,
   declarations,
   imports,
+  handler: { head: (subject) => [`switch (${subject}) {`], tail: [[0, '}']], armDepth: 1, form: 'switch' },
   writeName: (name) => name.replace(/\./g, '::').replace(/::value$/, '->value'),
   quote: cStyleQuote,
 };

@@ -286,5 +286,6 @@ export const python: LanguageSupport = {
   maps,
   declarations,
   imports,
+  handler: { head: (subject) => [`match ${subject}:`], tail: [], armDepth: 1, form: 'match' },
   quote: cStyleQuote,
 };

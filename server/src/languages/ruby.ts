@@ -194,6 +194,7 @@ export const ruby: LanguageSupport = {
   maps,
   declarations,
   imports,
+  handler: { head: (subject) => [`case ${subject}`], tail: [[0, 'end']], armDepth: 0, form: 'when' },
   writeName: (name) => name.replace(/\./g, '::'),
   quote: cStyleQuote,
 };

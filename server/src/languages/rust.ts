@@ -19,7 +19,6 @@ import {
   childrenOfType,
   namedLabel,
   spanOf,
-  fitsOnOneLine,
   type ArmShape,
   type LabelShape,
   type LanguageSupport,
@@ -231,7 +230,8 @@ export const rust: LanguageSupport = {
       lines.push([0, `// ${group.comment}`]);
       const quoted = group.codes.map((c) => style.labelFor?.(c) ?? cStyleQuote(c, '"'));
       const stub = `todo!(${cStyleQuote(group.message, '"')}),`;
-      if (fitsOnOneLine(quoted, ' | ')) lines.push([0, `${quoted.join(' | ')} => ${stub}`]);
+      // One line while the arm reads well whole; past that, a label per line and the stub after the last.
+      if (quoted.length === 1 || `${quoted.join(' | ')} => ${stub}`.length <= 80) lines.push([0, `${quoted.join(' | ')} => ${stub}`]);
       else quoted.forEach((label, i) => lines.push([0, `${i === 0 ? '' : '| '}${label}${i === quoted.length - 1 ? ` => ${stub}` : ''}`]));
     }
     return lines;
@@ -240,6 +240,8 @@ export const rust: LanguageSupport = {
   maps,
   declarations,
   imports,
+  // A match over a &str must cover every string: the last arm takes the rest, as it did before.
+  handler: { head: (subject) => [`match ${subject} {`], tail: [[1, '_ => {}'], [0, '}']], armDepth: 1, form: 'match' },
   writeName: (name) => name.replace(/\./g, '::'),
   quote: (value) => cStyleQuote(value, '"'),
 };

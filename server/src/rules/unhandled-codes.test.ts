@@ -418,7 +418,7 @@ ruleTester(unhandledCodes, {
       code: `<?php\nreturn match (true) {\n    $code === 'url_ownership_unverified', $code === 'internal' => 1,\n    default => 0,\n};\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal', 'rate_limit_exceeded') },
       errors: [{ message: '1 TikTok error code is not handled by this match', severity: 'information', covers: 'match (true)' }],
-      output: `<?php\nreturn match (true) {\n    $code === 'url_ownership_unverified', $code === 'internal' => 1,\n    // retry: retry later with exponential backoff\n    $code === 'rate_limit_exceeded' => throw new \\LogicException('TODO: handle these TikTok errors (retry)'),\n    default => 0,\n};\n`,
+      output: `<?php\nreturn match (true) {\n    $code === 'url_ownership_unverified', $code === 'internal' => 1,\n    // retry: retry later with exponential backoff\n    $code === 'rate_limit_exceeded' => throw new \\LogicException('TODO: handle these TikTok errors'),\n    default => 0,\n};\n`,
     },
     {
       name: 'Ruby `case` with no subject: new `when`s test the subject',
@@ -642,7 +642,7 @@ ruleTester(unhandledCodes, {
       code: `class A {\n    int F(string c) => c switch\n    {\n        "url_ownership_unverified" => 1,\n        "spam_risk_text" => 2\n    };\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'spam_risk_text', 'internal') },
       errors: [{ message: '1 TikTok error code is not handled by this switch expression', severity: 'warning', covers: 'c switch' }],
-      output: `class A {\n    int F(string c) => c switch\n    {\n        "url_ownership_unverified" => 1,\n        "spam_risk_text" => 2,\n        // retry: retry later with exponential backoff\n        "internal" => throw new System.NotImplementedException("TODO: handle these TikTok errors (retry)"),\n    };\n}\n`,
+      output: `class A {\n    int F(string c) => c switch\n    {\n        "url_ownership_unverified" => 1,\n        "spam_risk_text" => 2,\n        // retry: retry later with exponential backoff\n        "internal" => throw new System.NotImplementedException("TODO: handle these TikTok errors"),\n    };\n}\n`,
     },
   ],
 });

@@ -78,12 +78,12 @@ function fillTemplate(template: string, values: Record<string, string>): string[
 }
 
 /** The groups of new arms by action; undefined when a map entry has no right value to write. */
-function stubGroups(
+export function stubGroups(
   codes: readonly string[],
   shape: ConstructShape,
   language: LanguageSupport,
   catalog: Catalog,
-  options: StubOptions & { subject: string; short: boolean; quote: string },
+  options: StubOptions & { subject: string; short: number; quote: string },
 ): StubGroup[] | undefined {
   const groups: StubGroup[] = [];
   // Values of a declared type that are no TikTok error code (a union's `ok`): a group of their own, last.
@@ -91,8 +91,8 @@ function stubGroups(
   for (const { action, codes: groupCodes } of groupByAction(codes, catalog)) {
     const values = shape.family === 'map' ? groupCodes.map((code) => mapValue(code, action.id, shape, language, catalog)) : undefined;
     if (values?.some((v) => v === undefined)) return undefined;
-    // A long line loses the summary from its message: the comment above says it.
-    const message = options.short ? `${STUB_MARK} these TikTok errors (${action.id})` : `${STUB_MARK} these TikTok errors (${action.id}): ${action.summary}`;
+    // A long line loses the summary from its message, then the action: the comment above says both.
+    const message = [`${STUB_MARK} these TikTok errors (${action.id}): ${action.summary}`, `${STUB_MARK} these TikTok errors (${action.id})`, `${STUB_MARK} these TikTok errors`][Math.min(options.short, 2)]!;
     const template = shape.family === 'map' ? undefined : options.templates?.[action.id];
     // The codes as the language's literals, in the construct's quotes: `'a', 'b'`.
     const literals = groupCodes.map((code) => language.quote(code, options.quote)).join(', ');
@@ -203,7 +203,7 @@ export function insertArms(
     ...(labelFor ? { labelFor: language.writeName ? (code: string) => { const name = labelFor(code); return name === undefined ? undefined : language.writeName!(name); } : labelFor } : {}),
   };
   const subject = subjectOf(shape, text);
-  const groups = stubGroups(codes, shape, language, catalog, { ...options, subject, short: false, quote: style.quote });
+  const groups = stubGroups(codes, shape, language, catalog, { ...options, subject, short: 0, quote: style.quote });
   if (!groups) return undefined;
   const eol = detectEol(text);
   const layout = readLayout(text, shape);
@@ -220,9 +220,9 @@ export function insertArms(
   // Lines stay within the limit where the stubs' messages made them long: the summary is in the comment above.
   const limit = options.maxLineLength ?? 100;
   const width = (line: string) => line.replace(/\t/g, '    ').length;
-  if (rendered.some((line) => width(line) > limit && groups.some((g) => line.includes(g.message)))) {
-    const short = stubGroups(codes, shape, language, catalog, { ...options, subject, short: true, quote: style.quote })!;
-    rendered = indentLines(render(language, shape, short, style), layout);
+  for (let short = 1, current = groups; short <= 2 && rendered.some((line) => width(line) > limit && current.some((g) => line.includes(g.message))); short++) {
+    current = stubGroups(codes, shape, language, catalog, { ...options, subject, short, quote: style.quote })!;
+    rendered = indentLines(render(language, shape, current, style), layout);
   }
 
   if (shape.form === 'guards') {

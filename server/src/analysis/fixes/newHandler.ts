@@ -1,0 +1,44 @@
+// Insert Error Handler: a whole switch over a subject, from nothing, for a set of codes grouped by action,
+// with the same stubs, templates, quotes and indentation as the quick-fixes write into an existing one.
+import type { LanguageSupport, RenderStyle } from '../../languages/language';
+import { catalog as defaultCatalog, type Catalog } from '../catalog/catalog';
+import { detectEol, documentIndentUnit, indentationAt, lineEndAt, lineStartAt, type TextEdit } from '../text';
+import { stubGroups, type StubOptions } from './insertArms';
+
+/**
+ * The edit that writes a switch over `subject` handling `codes` below the line at `offset` (or on it, where
+ * that line is blank), at that line's indentation. Undefined where the language has no such switch.
+ */
+export function newHandler(
+  text: string,
+  offset: number,
+  language: LanguageSupport,
+  subject: string,
+  codes: readonly string[],
+  catalog: Catalog = defaultCatalog,
+  options: StubOptions = {},
+): TextEdit | undefined {
+  const handler = language.handler;
+  if (!handler || codes.length === 0) return undefined;
+  const eol = detectEol(text);
+  const unit = documentIndentUnit(text);
+  const lineStart = lineStartAt(text, offset);
+  const lineEnd = lineEndAt(text, offset);
+  const blank = text.slice(lineStart, lineEnd).trim() === '';
+  const base = indentationAt(text, lineStart);
+  const style: RenderStyle = { quote: '"', form: handler.form, listsLabels: false, subject: '', bareKeys: false, trailingSeparator: false, elseOnOwnLine: false, braceOnOwnLine: false };
+  const shape = { family: 'switch', kind: 'switch', form: handler.form, head: { start: offset, end: offset }, span: { start: offset, end: offset }, arms: [] } as const;
+  const write = (short: number) => {
+    const groups = stubGroups(codes, shape, language, catalog, { ...options, subject, short, quote: style.quote })!;
+    return [
+      ...handler.head(subject).map((line) => base + line),
+      ...language.renderArms(groups, style).map(([depth, line]) => base + unit.repeat(handler.armDepth + depth) + line),
+      ...handler.tail.map(([depth, line]) => base + unit.repeat(depth) + line),
+    ];
+  };
+  // As the quick-fixes do: past the limit, a stub's message leaves its guidance, then its action, to the comment above.
+  const tooLong = (lines: readonly string[]) => lines.some((line) => line.replace(/\t/g, '    ').length > (options.maxLineLength ?? 100));
+  let lines = write(0);
+  for (let short = 1; short <= 2 && tooLong(lines); short++) lines = write(short);
+  return blank ? { start: lineStart, end: lineEnd, newText: lines.join(eol) } : { start: lineEnd, end: lineEnd, newText: eol + lines.join(eol) };
+}
