@@ -45,12 +45,12 @@ for (const [id, host] of Object.entries(hosts)) {
   });
 }
 
-test("a handler follows the team's templates, and goes below a line that is not blank", () => {
+test("a handler follows the team's templates and the file's quotes, and goes below a line that is not blank", () => {
   const language = languageForId('typescript')!;
-  const text = 'async function f(err: { code: string }) {\n  const code = err.code;\n}\n';
+  const text = "async function f(err: { code: string }) {\n  const code = err.code;\n  log('seen', 'code');\n}\n";
   const edit = newHandler(text, text.indexOf('const code'), language, 'code', ['access_token_invalid', 'internal'], catalog, { templates: { retry: 'return retry(${codes});' } })!;
   assert.equal(
     applyEdits(text, [edit]),
-    'async function f(err: { code: string }) {\n  const code = err.code;\n  switch (code) {\n    // refresh-token: send the user through TikTok OAuth again\n    case "access_token_invalid":\n      throw new Error("TODO: handle these TikTok errors (refresh-token)");\n    // retry: retry later with exponential backoff\n    case "internal":\n      return retry("internal");\n  }\n}\n',
+    "async function f(err: { code: string }) {\n  const code = err.code;\n  switch (code) {\n    // refresh-token: send the user through TikTok OAuth again\n    case 'access_token_invalid':\n      throw new Error('TODO: handle these TikTok errors (refresh-token)');\n    // retry: retry later with exponential backoff\n    case 'internal':\n      return retry('internal');\n  }\n  log('seen', 'code');\n}\n",
   );
 });

@@ -67,6 +67,32 @@ async function insertCode(code: string): Promise<void> {
   await editor.edit((edit) => edit.replace(editor.selection, text));
 }
 
+/** Insert Error Handler…: which codes, over what, then a whole switch below the cursor's line (the server writes it). */
+async function insertHandler(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) return void vscode.window.showWarningMessage('Open an editor to insert a TikTok error handler.');
+  const sets = [
+    { label: "The reference's 25 codes", set: 'reference' },
+    { label: 'Every error.code TikTok documents', set: 'official' },
+    { label: 'The fail_reason values (publish status, post.publish.failed)', set: 'fail_reason' },
+    { label: "Login Kit's OAuth errors", set: 'oauth' },
+  ];
+  const chosen = await vscode.window.showQuickPick(sets, { title: 'Insert Error Handler: which codes?' });
+  if (!chosen) return;
+  const position = editor.selection.active;
+  const uri = editor.document.uri.toString();
+  const proposed = await client.sendRequest<{ subject: string } | null>('tiktokErrors/insertHandler', { textDocument: { uri }, position, set: chosen.set });
+  if (!proposed) return void vscode.window.showWarningMessage(`No TikTok error handler can be written in ${editor.document.languageId}.`);
+  const subject = await vscode.window.showInputBox({ title: 'Insert Error Handler: the value that holds the code', value: proposed.subject });
+  if (!subject) return;
+  type LspRange = { start: { line: number; character: number }; end: { line: number; character: number } };
+  const answer = await client.sendRequest<{ edit: { range: LspRange; newText: string } } | null>('tiktokErrors/insertHandler', { textDocument: { uri }, position, set: chosen.set, subject });
+  if (!answer) return;
+  const { start, end } = answer.edit.range;
+  const range = new vscode.Range(start.line, start.character, end.line, end.character);
+  await editor.edit((edit) => edit.replace(range, answer.edit.newText));
+}
+
 async function findUsages(code: string): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.findInFiles', { query: code, isRegex: false, isCaseSensitive: true, matchWholeWord: true, triggerSearch: true });
 }
@@ -330,6 +356,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TikTok
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, pages),
     vscode.window.registerTreeDataProvider('tiktokErrors.coverage', coverage),
     vscode.commands.registerCommand('tiktokErrors.lookup', () => lookUp(pages)),
+    vscode.commands.registerCommand('tiktokErrors.insertHandler', () => insertHandler()),
     vscode.window.registerTerminalLinkProvider(new CodeLinks(pages)),
     vscode.commands.registerCommand('tiktokErrors.showCoverage', () => showCoverage(coverage)),
     vscode.commands.registerCommand('tiktokErrors.restartServer', () => client?.restart()),

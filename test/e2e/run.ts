@@ -299,6 +299,24 @@ const steps: Step[] = [
     },
   ],
   [
+    'insert handler: "Insert Error Handler…" writes a complete switch below the cursor',
+    async (page) => {
+      await openFile(page, 'status.ts');
+      await goToKeyword(page, 'status.ts', 'if');
+      await runCommand(page, 'TikTok Errors: Insert Error Handler');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: "The reference's 25 codes" }).first().click();
+      const input = page.locator('.quick-input-widget input');
+      // The name under the cursor is proposed: `error.code`, or the word at the cursor.
+      await input.fill('error.code');
+      await page.keyboard.press('Enter');
+      await page.locator('.view-lines', { hasText: 'switch (error.code) {' }).first().waitFor({ timeout: 15_000 });
+      await page.locator('.view-lines', { hasText: '// refresh-token: send the user through TikTok OAuth again' }).first().waitFor();
+      await detailShot(page, 'insert-handler');
+      // Left as it was: the coverage below counts the files on disk.
+      await page.keyboard.press('Control+Z');
+    },
+  ],
+  [
     'coverage: "Show Handling Coverage" reports the totals in a tree whose locations open',
     async (page) => {
       await runCommand(page, 'TikTok Errors: Show Handling Coverage');

@@ -243,3 +243,27 @@ test("the workspace's declarations are indexed ahead: a file imports from the in
     await indexed.close();
   }
 });
+
+test('Insert Error Handler: a code action on a name that holds a code, and a request for any set, write a complete switch', async () => {
+  const uri = 'file:///work/protocol/insert-handler.ts';
+  const text = 'export function f(err: { code: string }): number {\n  const seen = err.code;\n  return seen.length;\n}\n';
+  await client.open(uri, 'typescript', text);
+  const at = { line: 1, character: text.split('\n')[1]!.indexOf('err.code') + 5 };
+  const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] } });
+  const insert = actions.find((a) => a.title === 'Insert a TikTok error handler for err.code');
+  assert.ok(insert, actions.map((a) => a.title).join(' | '));
+  assert.equal(insert.kind, 'refactor.tiktokErrors.insertHandler');
+  const written = TextDocument.applyEdits(TextDocument.create(uri, 'typescript', 1, text), insert.edit!.changes![uri]!);
+  assert.match(written, /\n  const seen = err\.code;\n  switch \(err\.code\) \{\n    \/\/ refresh-token: send the user through TikTok OAuth again\n    case "access_token_invalid":\n/);
+  const check = client.nextDiagnostics(uri, 2);
+  await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: written }] });
+  assert.deepEqual(await check, []);
+  // No such action on a name that holds no code, nor inside a string.
+  const plain = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 17 }, end: { line: 0, character: 17 } }, context: { diagnostics: [] } });
+  assert.ok(!plain.some((a) => a.title.startsWith('Insert a TikTok error handler')));
+  // The palette's request: another set, another subject.
+  const answer = await client.connection.sendRequest<{ subject: string; edit: TextEdit }>('tiktokErrors/insertHandler', { textDocument: { uri }, position: { line: 1, character: 0 }, set: 'fail_reason', subject: 'status.fail_reason' });
+  assert.equal(answer.subject, 'status.fail_reason');
+  assert.match(answer.edit.newText, /switch \(status\.fail_reason\) \{/);
+  assert.equal(answer.edit.newText.match(/^\s*case /gm)!.length, 13);
+});

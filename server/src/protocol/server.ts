@@ -33,7 +33,8 @@ import { Cancelled } from '../analysis/slices';
 import { renderCard, renderDetails } from '../analysis/catalog/card';
 import { completeCode, suggestionsWithoutLine, textWithoutLine, type CodeSuggestion } from '../analysis/catalog/completion';
 import { codeState, constructLine, coverageBySet, coverageSummary, renderCoverageMarkdown, scanCoverage, SET_LABEL, type CodeLocation } from '../analysis/files/coverage';
-import { catalog, type Action, type ErrorEntry } from '../analysis/catalog/catalog';
+import { catalog, SET_IDS, type Action, type ErrorEntry, type SetId } from '../analysis/catalog/catalog';
+import { newHandler } from '../analysis/fixes/newHandler';
 import { codeAtInText, codeAtInTree, codesInText, constantAtInTree } from '../analysis/catalog/codeOccurrences';
 import { declarationsOf } from '../analysis/constructs/constructs';
 import type { Finding } from '../analysis/findings';
@@ -53,10 +54,26 @@ export const REQUESTS = {
   literal: 'tiktokErrors/literal',
   coverage: 'tiktokErrors/coverage',
   codesInLine: 'tiktokErrors/codesInLine',
+  insertHandler: 'tiktokErrors/insertHandler',
 } as const;
+
+/** The code action that writes a handler for the name under the cursor. */
+const INSERT_HANDLER_KIND = `${CodeActionKind.Refactor}.tiktokErrors.insertHandler`;
 
 /** Terminal lines longer than this are not searched for codes (a line of minified output). */
 const MAX_TERMINAL_LINE = 4_000;
+
+/** The name at `offset` on its line, dots and arrows included (`err.code`, `$e->code`, `status.fail_reason`). */
+function nameAt(text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+  if (line.length > 1_000) return undefined;
+  for (const match of line.matchAll(/\$?[A-Za-z_][\w$]*(?:(?:\.|->|::)\$?[A-Za-z_][\w$]*)*/g)) {
+    if (lineStart + match.index <= offset && offset <= lineStart + match.index + match[0].length) return match[0];
+  }
+  return undefined;
+}
 
 /** A `file:` URI's path, or undefined where it has none. */
 function pathOf(uri: string): string | undefined {
@@ -272,7 +289,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', "'", '`'], resolveProvider: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, INSERT_HANDLER_KIND] },
         // Whether the process runs under Node's permission model, as the extension starts it where it can.
         experimental: { tiktokErrors: { permissionModel: underPermissionModel() } },
       },
@@ -477,6 +494,19 @@ export function startServer(connection: Connection): void {
       const disable = (finding: Finding) => (parsed && language && !parsed.tree.rootNode.hasError ? disableFix(finding, parsed, language) : undefined);
       actions.push(...guarded('quick-fixes', [], () => toQuickFixes(doc.text, analysis.findings, range, context.diagnostics, disable)));
     }
+    // On a name that holds an error code (`err.code`, `fail_reason`), outside strings and comments: a handler for it.
+    if (wants(INSERT_HANDLER_KIND) && doc.language?.handler) {
+      const offset = doc.text.offsetAt(range.start);
+      const name = nameAt(doc.text.getText(), offset);
+      const node = doc.tree?.tree.rootNode.descendantForIndex(offset);
+      const inText = node && (doc.language.stringTypes.includes(node.type) || doc.language.commentTypes.includes(node.type) || doc.language.stringTypes.includes(node.parent?.type ?? ''));
+      if (name && /code|reason|error/i.test(name.split(/\.|->|::/).at(-1)!) && !inText) {
+        const edit = guarded('insert handler', undefined, () =>
+          newHandler(doc.text.getText(), offset, doc.language!, name, catalog.set('reference').codes.filter((c) => !settings.ignoreCodes.includes(c)), catalog, { templates: settings.stubTemplates, maxLineLength: settings.maxLineLength }),
+        );
+        if (edit) actions.push({ title: `Insert a TikTok error handler for ${name}`, kind: INSERT_HANDLER_KIND, edit: { changes: { [doc.uri]: [toTextEdit(doc.text, edit)] } } });
+      }
+    }
     if (wants(FIX_ALL_KIND) && context.only && doc.language && analysis.findings.some((f) => f.fixes.some((x) => x.inFixAll))) {
       const before = doc.text.getText();
       const version = doc.text.version;
@@ -512,6 +542,28 @@ export function startServer(connection: Connection): void {
     if (!isObject(params) || typeof params.line !== 'string') return ignored(REQUESTS.codesInLine, []);
     if (params.line.length > MAX_TERMINAL_LINE) return [];
     return codesInText(params.line).map(({ entry, span }) => ({ code: entry.code, start: span.start, end: span.end }));
+  });
+
+  /**
+   * Insert Error Handler: a switch over `subject` (by default the name under the cursor, else `code`) for a
+   * set's codes (the reference's 25 by default), written below the cursor's line. Null where the language has
+   * no such switch.
+   */
+  connection.onRequest(REQUESTS.insertHandler, async (params: unknown) => {
+    const at = documentPosition(params);
+    if (!at || !isObject(params)) return ignored(REQUESTS.insertHandler, null);
+    const doc = documents.get(at.uri);
+    if (!doc?.language) return null;
+    await doc.ready;
+    const set = typeof params.set === 'string' && (SET_IDS as readonly string[]).includes(params.set) ? (params.set as SetId) : 'reference';
+    const text = doc.text.getText();
+    const offset = doc.text.offsetAt(at.position);
+    const subject = typeof params.subject === 'string' && params.subject.trim() !== '' ? params.subject.trim() : (nameAt(text, offset) ?? 'code');
+    return guarded('insert handler', null, () => {
+      const codes = catalog.set(set).codes.filter((code) => !settings.ignoreCodes.includes(code));
+      const edit = newHandler(text, offset, doc.language!, subject, codes, catalog, { templates: settings.stubTemplates, maxLineLength: settings.maxLineLength });
+      return edit ? { subject, edit: toTextEdit(doc.text, edit) } : null;
+    });
   });
 
   // The code as a string literal of the document's language, for "insert at cursor".

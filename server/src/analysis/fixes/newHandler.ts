@@ -5,6 +5,18 @@ import { catalog as defaultCatalog, type Catalog } from '../catalog/catalog';
 import { detectEol, documentIndentUnit, indentationAt, lineEndAt, lineStartAt, type TextEdit } from '../text';
 import { stubGroups, type StubOptions } from './insertArms';
 
+/** Languages whose strings take either quote. */
+const EITHER_QUOTE = new Set(['typescript', 'tsx', 'javascript', 'python', 'ruby', 'php']);
+
+/** The quote the file's short strings use most, where the language lets it choose; else `"`. */
+function fileQuote(text: string, language: LanguageSupport): string {
+  if (!EITHER_QUOTE.has(language.name)) return '"';
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const single = sample.match(/'[\w .-]*'/g)?.length ?? 0;
+  const double = sample.match(/"[\w .-]*"/g)?.length ?? 0;
+  return single > double ? "'" : '"';
+}
+
 /**
  * The edit that writes a switch over `subject` handling `codes` below the line at `offset` (or on it, where
  * that line is blank), at that line's indentation. Undefined where the language has no such switch.
@@ -26,7 +38,7 @@ export function newHandler(
   const lineEnd = lineEndAt(text, offset);
   const blank = text.slice(lineStart, lineEnd).trim() === '';
   const base = indentationAt(text, lineStart);
-  const style: RenderStyle = { quote: '"', form: handler.form, listsLabels: false, subject: '', bareKeys: false, trailingSeparator: false, elseOnOwnLine: false, braceOnOwnLine: false };
+  const style: RenderStyle = { quote: fileQuote(text, language), form: handler.form, listsLabels: false, subject: '', bareKeys: false, trailingSeparator: false, elseOnOwnLine: false, braceOnOwnLine: false };
   const shape = { family: 'switch', kind: 'switch', form: handler.form, head: { start: offset, end: offset }, span: { start: offset, end: offset }, arms: [] } as const;
   const write = (short: number) => {
     const groups = stubGroups(codes, shape, language, catalog, { ...options, subject, short, quote: style.quote })!;
