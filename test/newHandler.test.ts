@@ -26,12 +26,12 @@ const hosts: Record<string, { file: string; subject: string; text: string }> = {
 
 const reference = catalog.set('reference').codes;
 
-for (const [id, host] of Object.entries(hosts)) {
-  test(`${id}: a handler for the reference's 25 codes, written at the cursor, is complete and compiles`, async (t) => {
+for (const [id, host] of Object.entries(hosts)) for (const shape of ['switch', 'chain'] as const) {
+  test(`${id}: a ${shape} for the reference's 25 codes, written at the cursor, is complete and compiles`, async (t) => {
     const language = languages.find((l) => l.name === id)!;
     const at = host.text.indexOf('§');
     const text = host.text.replace('§', '');
-    const edit = newHandler(text, at, language, host.subject, reference, catalog, {});
+    const edit = newHandler(text, at, language, host.subject, reference, catalog, {}, shape);
     assert.ok(edit, `no handler for ${id}`);
     const written = applyEdits(text, [edit]);
     // Every line within 100 columns, at the cursor line's indentation and below.

@@ -79,6 +79,12 @@ async function insertHandler(): Promise<void> {
   ];
   const chosen = await vscode.window.showQuickPick(sets, { title: 'Insert Error Handler: which codes?' });
   if (!chosen) return;
+  const shapes = [
+    { label: 'switch', description: 'switch, match or case, as the language writes it', shape: 'switch' },
+    { label: 'if/else chain', description: 'one branch per action', shape: 'chain' },
+  ];
+  const shape = await vscode.window.showQuickPick(shapes, { title: 'Insert Error Handler: which shape?' });
+  if (!shape) return;
   const position = editor.selection.active;
   const uri = editor.document.uri.toString();
   const proposed = await client.sendRequest<{ subject: string } | null>('tiktokErrors/insertHandler', { textDocument: { uri }, position, set: chosen.set });
@@ -86,7 +92,7 @@ async function insertHandler(): Promise<void> {
   const subject = await vscode.window.showInputBox({ title: 'Insert Error Handler: the value that holds the code', value: proposed.subject });
   if (!subject) return;
   type LspRange = { start: { line: number; character: number }; end: { line: number; character: number } };
-  const answer = await client.sendRequest<{ edit: { range: LspRange; newText: string } } | null>('tiktokErrors/insertHandler', { textDocument: { uri }, position, set: chosen.set, subject });
+  const answer = await client.sendRequest<{ edit: { range: LspRange; newText: string } } | null>('tiktokErrors/insertHandler', { textDocument: { uri }, position, set: chosen.set, subject, shape: shape.shape });
   if (!answer) return;
   const { start, end } = answer.edit.range;
   const range = new vscode.Range(start.line, start.character, end.line, end.character);

@@ -266,4 +266,7 @@ test('Insert Error Handler: a code action on a name that holds a code, and a req
   assert.equal(answer.subject, 'status.fail_reason');
   assert.match(answer.edit.newText, /switch \(status\.fail_reason\) \{/);
   assert.equal(answer.edit.newText.match(/^\s*case /gm)!.length, 13);
+  const chain = await client.connection.sendRequest<{ subject: string; edit: TextEdit }>('tiktokErrors/insertHandler', { textDocument: { uri }, position: { line: 1, character: 0 }, set: 'fail_reason', subject: 'reason', shape: 'chain' });
+  assert.match(chain.edit.newText, /^\n  if \(reason === "auth_removed"\) \{\n/);
+  assert.match(chain.edit.newText, /\n  \} else if \(/);
 });

@@ -559,9 +559,10 @@ export function startServer(connection: Connection): void {
     const text = doc.text.getText();
     const offset = doc.text.offsetAt(at.position);
     const subject = typeof params.subject === 'string' && params.subject.trim() !== '' ? params.subject.trim() : (nameAt(text, offset) ?? 'code');
+    const shape = params.shape === 'chain' ? 'chain' : 'switch';
     return guarded('insert handler', null, () => {
       const codes = catalog.set(set).codes.filter((code) => !settings.ignoreCodes.includes(code));
-      const edit = newHandler(text, offset, doc.language!, subject, codes, catalog, { templates: settings.stubTemplates, maxLineLength: settings.maxLineLength });
+      const edit = newHandler(text, offset, doc.language!, subject, codes, catalog, { templates: settings.stubTemplates, maxLineLength: settings.maxLineLength }, shape);
       return edit ? { subject, edit: toTextEdit(doc.text, edit) } : null;
     });
   });

@@ -5,6 +5,9 @@ import { catalog as defaultCatalog, type Catalog } from '../catalog/catalog';
 import { detectEol, documentIndentUnit, indentationAt, lineEndAt, lineStartAt, type TextEdit } from '../text';
 import { stubGroups, type StubOptions } from './insertArms';
 
+/** What Insert Error Handler writes: a switch (`match`, `case`), or an if/else chain over the subject. */
+export type HandlerShape = 'switch' | 'chain';
+
 /** Languages whose strings take either quote. */
 const EITHER_QUOTE = new Set(['typescript', 'tsx', 'javascript', 'python', 'ruby', 'php']);
 
@@ -29,19 +32,28 @@ export function newHandler(
   codes: readonly string[],
   catalog: Catalog = defaultCatalog,
   options: StubOptions = {},
+  kind: HandlerShape = 'switch',
 ): TextEdit | undefined {
   const handler = language.handler;
-  if (!handler || codes.length === 0) return undefined;
+  if (!handler || codes.length === 0 || (kind === 'chain' && !language.chains)) return undefined;
   const eol = detectEol(text);
   const unit = documentIndentUnit(text);
   const lineStart = lineStartAt(text, offset);
   const lineEnd = lineEndAt(text, offset);
   const blank = text.slice(lineStart, lineEnd).trim() === '';
   const base = indentationAt(text, lineStart);
-  const style: RenderStyle = { quote: fileQuote(text, language), form: handler.form, listsLabels: false, subject: '', bareKeys: false, trailingSeparator: false, elseOnOwnLine: false, braceOnOwnLine: false };
-  const shape = { family: 'switch', kind: 'switch', form: handler.form, head: { start: offset, end: offset }, span: { start: offset, end: offset }, arms: [] } as const;
+  const quote = fileQuote(text, language);
+  const chain = kind === 'chain';
+  const style: RenderStyle = { quote, form: chain ? 'chain' : handler.form, listsLabels: false, subject: chain ? subject : '', bareKeys: false, trailingSeparator: false, elseOnOwnLine: false, braceOnOwnLine: false };
+  const shape = { family: chain ? 'chain' : 'switch', kind: 'switch', form: style.form, head: { start: offset, end: offset }, span: { start: offset, end: offset }, arms: [] } as const;
   const write = (short: number) => {
-    const groups = stubGroups(codes, shape, language, catalog, { ...options, subject, short, quote: style.quote })!;
+    const groups = stubGroups(codes, shape, language, catalog, { ...options, subject, short, quote })!;
+    if (chain) {
+      // The chain's own renderer writes `else if` branches: the first one starts the chain.
+      const lines = language.chains!.render(groups, style).map(([depth, line]) => base + unit.repeat(depth) + line);
+      lines[0] = lines[0]!.replace(/^(\s*)(\} )?(else if|elseif|elif|elsif)\b/, '$1if');
+      return language.name === 'ruby' ? [...lines, base + 'end'] : lines;
+    }
     return [
       ...handler.head(subject).map((line) => base + line),
       ...language.renderArms(groups, style).map(([depth, line]) => base + unit.repeat(handler.armDepth + depth) + line),
