@@ -20,7 +20,13 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export async function startServer(initializationOptions?: unknown, capabilities: ClientCapabilities = {}, workspace = process.cwd()): Promise<TestClient> {
+export async function startServer(
+  initializationOptions?: unknown,
+  capabilities: ClientCapabilities = {},
+  workspace = process.cwd(),
+  /** Answers workspace/configuration, for a client that declares it pulls settings. */
+  configuration?: (section: string) => unknown,
+): Promise<TestClient> {
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: 'pipe' });
   let errors = '';
   child.stderr.on('data', (chunk) => (errors += chunk));
@@ -28,6 +34,7 @@ export async function startServer(initializationOptions?: unknown, capabilities:
   const waiting: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }> = [];
   const logs: string[] = [];
   connection.onNotification('window/logMessage', (params: { message: string }) => void logs.push(params.message));
+  if (configuration) connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map((item) => configuration(item.section ?? '')));
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     const index = waiting.findIndex((w) => w.uri === params.uri && (w.version === undefined || w.version === params.version));
     if (index >= 0) waiting.splice(index, 1)[0]!.resolve(params.diagnostics);

@@ -270,3 +270,26 @@ test('Insert Error Handler: a code action on a name that holds a code, and a req
   assert.match(chain.edit.newText, /^\n  if \(reason === "auth_removed"\) \{\n/);
   assert.match(chain.edit.newText, /\n  \} else if \(/);
 });
+
+test("a fix's lines end at the editor's ruler where the client has one", async () => {
+  const ruled = await startServer(undefined, { workspace: { configuration: true } }, process.cwd(), (section) => (section === 'editor.rulers' ? [72] : {}));
+  try {
+    const uri = 'file:///work/protocol/ruler.py';
+    const text = 'match code:\n    case "access_token_invalid":\n        pass\n    case "spam_risk_too_many_posts":\n        pass\n';
+    const shown = ruled.nextDiagnostics(uri, 1);
+    await ruled.open(uri, 'python', text);
+    await shown;
+    const actions = await ruled.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } },
+      context: { diagnostics: [], only: ['quickfix'] },
+    });
+    const all = actions.find((a) => a.title.startsWith('Add all'))!;
+    const written = TextDocument.applyEdits(TextDocument.create(uri, 'python', 1, text), all.edit!.changes![uri]!);
+    const longest = Math.max(...written.split('\n').filter((l) => l.includes('raise')).map((l) => l.length));
+    assert.ok(longest <= 72, `a stub line of ${longest} columns`);
+    assert.match(written, /# retry: retry later with exponential backoff\n.*\n        raise NotImplementedError\("TODO: handle these TikTok errors"\)/);
+  } finally {
+    await ruled.close();
+  }
+});

@@ -133,7 +133,11 @@ export function startServer(connection: Connection): void {
   async function refreshSettings(pushed?: unknown): Promise<void> {
     if (pullsConfiguration) {
       try {
-        applySettings(await connection.workspace.getConfiguration('tiktokErrors'));
+        const [own, rulers] = (await connection.workspace.getConfiguration([{ section: 'tiktokErrors' }, { section: 'editor.rulers' }])) as [unknown, unknown];
+        applySettings(own);
+        // The editor's ruler, where it has one, is where a fix's lines end.
+        const columns = Array.isArray(rulers) ? rulers.map((r) => (typeof r === 'number' ? r : isObject(r) && typeof r.column === 'number' ? r.column : NaN)).filter((n) => n >= 40) : [];
+        if (columns.length > 0) settings = { ...settings, maxLineLength: Math.min(...columns) };
       } catch (error) {
         warn(`could not read the settings: ${String(error)}`);
       }
