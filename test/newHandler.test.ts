@@ -26,16 +26,21 @@ const hosts: Record<string, { file: string; subject: string; text: string }> = {
 
 const reference = catalog.set('reference').codes;
 
-for (const [id, host] of Object.entries(hosts)) for (const shape of ['switch', 'chain'] as const) {
+for (const [id, host] of Object.entries(hosts)) for (const shape of ['switch', 'chain', 'map'] as const) {
   test(`${id}: a ${shape} for the reference's 25 codes, written at the cursor, is complete and compiles`, async (t) => {
     const language = languages.find((l) => l.name === id)!;
     const at = host.text.indexOf('§');
     const text = host.text.replace('§', '');
-    const edit = newHandler(text, at, language, host.subject, reference, catalog, {}, shape);
+    const edit = newHandler(text, at, language, shape === 'map' ? language.handler!.map!.name : host.subject, reference, catalog, {}, shape);
     assert.ok(edit, `no handler for ${id}`);
     const written = applyEdits(text, [edit]);
-    // Every line within 100 columns, at the cursor line's indentation and below.
-    for (const line of written.split('\n')) assert.ok(line.replace(/\t/g, '    ').length <= 100, line);
+    // Every line within 100 columns, at the cursor line's indentation and below; but a map's message longer
+    // than that, which stands on a line of its own.
+    const messages = new Set(reference.map((code) => catalog.get(code)!.message));
+    for (const line of written.split('\n')) {
+      const alone = [...messages].some((m) => /^["']/.test(line.trim()) && line.trim().slice(1).startsWith(m));
+      assert.ok(line.replace(/\t/g, '    ').length <= 100 || (shape === 'map' && alone), line);
+    }
     const { findings } = await analyzeText(written, language, DEFAULT_SETTINGS);
     assert.deepEqual(findings.map((f) => f.message.split('\n')[0]), [], written);
     const checker = checkers[id];

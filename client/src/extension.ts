@@ -82,14 +82,16 @@ async function insertHandler(): Promise<void> {
   const shapes = [
     { label: 'switch', description: 'switch, match or case, as the language writes it', shape: 'switch' },
     { label: 'if/else chain', description: 'one branch per action', shape: 'chain' },
+    { label: 'lookup map', description: "each code's message, by code, bound to a name", shape: 'map' },
   ];
   const shape = await vscode.window.showQuickPick(shapes, { title: 'Insert Error Handler: which shape?' });
   if (!shape) return;
   const position = editor.selection.active;
   const uri = editor.document.uri.toString();
-  const proposed = await client.sendRequest<{ subject: string } | null>('tiktokErrors/insertHandler', { textDocument: { uri }, position, set: chosen.set });
-  if (!proposed) return void vscode.window.showWarningMessage(`No TikTok error handler can be written in ${editor.document.languageId}.`);
-  const subject = await vscode.window.showInputBox({ title: 'Insert Error Handler: the value that holds the code', value: proposed.subject });
+  const proposed = await client.sendRequest<{ subject: string } | null>('tiktokErrors/insertHandler', { textDocument: { uri }, position, set: chosen.set, shape: shape.shape });
+  if (!proposed) return void vscode.window.showWarningMessage(`No TikTok error ${shape.label} can be written in ${editor.document.languageId}.`);
+  const ask = shape.shape === 'map' ? 'Insert Error Handler: the name of the map' : 'Insert Error Handler: the value that holds the code';
+  const subject = await vscode.window.showInputBox({ title: ask, value: proposed.subject });
   if (!subject) return;
   type LspRange = { start: { line: number; character: number }; end: { line: number; character: number } };
   const answer = await client.sendRequest<{ edit: { range: LspRange; newText: string } } | null>('tiktokErrors/insertHandler', { textDocument: { uri }, position, set: chosen.set, subject, shape: shape.shape });

@@ -306,6 +306,7 @@ const steps: Step[] = [
       await runCommand(page, 'TikTok Errors: Insert Error Handler');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: "The reference's 25 codes" }).first().click();
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'if/else chain' }).first().waitFor();
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'lookup map' }).first().waitFor();
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'switch' }).first().click();
       const input = page.locator('.quick-input-widget input');
       // The name under the cursor is proposed: `error.code`, or the word at the cursor.

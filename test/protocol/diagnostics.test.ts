@@ -269,6 +269,9 @@ test('Insert Error Handler: a code action on a name that holds a code, and a req
   const chain = await client.connection.sendRequest<{ subject: string; edit: TextEdit }>('tiktokErrors/insertHandler', { textDocument: { uri }, position: { line: 1, character: 0 }, set: 'fail_reason', subject: 'reason', shape: 'chain' });
   assert.match(chain.edit.newText, /^\n  if \(reason === "auth_removed"\) \{\n/);
   assert.match(chain.edit.newText, /\n  \} else if \(/);
+  const map = await client.connection.sendRequest<{ subject: string; edit: TextEdit }>('tiktokErrors/insertHandler', { textDocument: { uri }, position: { line: 1, character: 0 }, set: 'reference', shape: 'map' });
+  assert.equal(map.subject, 'tiktokErrorMessages');
+  assert.match(map.edit.newText, /^\n  const tiktokErrorMessages: Record<string, string> = \{\n    \/\/ refresh-token: send the user through TikTok OAuth again\n    "access_token_invalid": "TikTok access token is invalid/);
 });
 
 test("a fix's lines end at the editor's ruler where the client has one", async () => {

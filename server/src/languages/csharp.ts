@@ -247,7 +247,13 @@ export const csharp: LanguageSupport = {
   chains,
   maps,
   declarations,
-  handler: { head: (subject) => [`switch (${subject})`, '{'], tail: [[0, '}']], armDepth: 1, form: 'statement' },
+  handler: {
+    head: (subject) => [`switch (${subject})`, '{'],
+    tail: [[0, '}']],
+    armDepth: 1,
+    form: 'statement',
+    map: { head: (name) => [`var ${name} = new System.Collections.Generic.Dictionary<string, string>`, '{'], tail: [[0, '};']], form: 'braces', name: 'tiktokErrorMessages' },
+  },
   imports: {
     // The classes of one namespace in one folder name each other's constants with no `using`.
     clauses: () => [],

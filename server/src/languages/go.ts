@@ -176,7 +176,13 @@ export const go: LanguageSupport = {
   maps,
   declarations,
   // gofmt writes a switch's cases at its own indentation.
-  handler: { head: (subject) => [`switch ${subject} {`], tail: [[0, '}']], armDepth: 0, form: 'expression' },
+  handler: {
+    head: (subject) => [`switch ${subject} {`],
+    tail: [[0, '}']],
+    armDepth: 0,
+    form: 'expression',
+    map: { head: (name) => [`var ${name} = map[string]string{`], tail: [[0, '}']], form: 'map', name: 'tiktokErrorMessages' },
+  },
   imports: {
     // A package is its folder: its files see each other's constants with no import.
     clauses: () => [],

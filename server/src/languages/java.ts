@@ -243,7 +243,21 @@ export const java: LanguageSupport = {
   maps,
   declarations,
   imports,
-  handler: { head: (subject) => [`switch (${subject}) {`], tail: [[0, '}']], armDepth: 1, form: 'colon' },
+  handler: {
+    head: (subject) => [`switch (${subject}) {`],
+    tail: [[0, '}']],
+    armDepth: 1,
+    form: 'colon',
+    // Map.of stops at ten pairs: Map.ofEntries takes any number.
+    map: {
+      head: (name) => [`java.util.Map<String, String> ${name} = java.util.Map.ofEntries(`],
+      tail: [[0, ');']],
+      form: 'ofEntries',
+      name: 'tiktokErrorMessages',
+      // Written where `java.util.Map` may not be imported.
+      qualify: (line: string) => line.replace(/^Map\.entry\(/, 'java.util.Map.entry('),
+    },
+  },
   // A switch over an enum names its constants unqualified.
   enumLabel: (qualified) => qualified.slice(qualified.lastIndexOf('.') + 1),
   quote: (value) => cStyleQuote(value, '"'),

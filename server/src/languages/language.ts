@@ -225,7 +225,14 @@ export interface LanguageSupport {
    * A new switch over `subject`, for Insert Error Handler: the lines above its arms and below them, the depth
    * of the arms below the head, and the form its arms are written in (as `readConstruct` names it).
    */
-  readonly handler?: { head(subject: string): string[]; tail: readonly RenderedLine[]; armDepth: number; form: string };
+  readonly handler?: {
+    head(subject: string): string[];
+    tail: readonly RenderedLine[];
+    armDepth: number;
+    form: string;
+    /** A lookup map of each code's message bound to a name: its first lines, its last, its form, its default name. */
+    readonly map?: { head(name: string): string[]; tail: readonly RenderedLine[]; form: string; name: string; qualify?(line: string): string };
+  };
   /** How a file names other files of the workspace whose declarations it uses. */
   readonly imports?: ImportSupport;
   /**

@@ -288,7 +288,13 @@ export const php: LanguageSupport = {
   maps,
   declarations,
   imports,
-  handler: { head: (subject) => [`switch (${subject}) {`], tail: [[0, '}']], armDepth: 1, form: 'switch' },
+  handler: {
+    head: (subject) => [`switch (${subject}) {`],
+    tail: [[0, '}']],
+    armDepth: 1,
+    form: 'switch',
+    map: { head: (name) => [`${name} = [`], tail: [[0, '];']], form: 'map', name: '$tiktokErrorMessages' },
+  },
   writeName: (name) => name.replace(/\./g, '::').replace(/::value$/, '->value'),
   quote: cStyleQuote,
 };

@@ -286,6 +286,12 @@ export const python: LanguageSupport = {
   maps,
   declarations,
   imports,
-  handler: { head: (subject) => [`match ${subject}:`], tail: [], armDepth: 1, form: 'match' },
+  handler: {
+    head: (subject) => [`match ${subject}:`],
+    tail: [],
+    armDepth: 1,
+    form: 'match',
+    map: { head: (name) => [`${name} = {`], tail: [[0, '}']], form: 'map', name: 'TIKTOK_ERROR_MESSAGES' },
+  },
   quote: cStyleQuote,
 };

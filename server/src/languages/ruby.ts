@@ -194,7 +194,13 @@ export const ruby: LanguageSupport = {
   maps,
   declarations,
   imports,
-  handler: { head: (subject) => [`case ${subject}`], tail: [[0, 'end']], armDepth: 0, form: 'when' },
+  handler: {
+    head: (subject) => [`case ${subject}`],
+    tail: [[0, 'end']],
+    armDepth: 0,
+    form: 'when',
+    map: { head: (name) => [`${name} = {`], tail: [[0, '}']], form: 'rocket', name: 'tiktok_error_messages' },
+  },
   writeName: (name) => name.replace(/\./g, '::'),
   quote: cStyleQuote,
 };

@@ -241,7 +241,13 @@ export const rust: LanguageSupport = {
   declarations,
   imports,
   // A match over a &str must cover every string: the last arm takes the rest, as it did before.
-  handler: { head: (subject) => [`match ${subject} {`], tail: [[1, '_ => {}'], [0, '}']], armDepth: 1, form: 'match' },
+  handler: {
+    head: (subject) => [`match ${subject} {`],
+    tail: [[1, '_ => {}'], [0, '}']],
+    armDepth: 1,
+    form: 'match',
+    map: { head: (name) => [`let ${name} = std::collections::HashMap::from([`], tail: [[0, ']);']], form: 'map', name: 'tiktok_error_messages' },
+  },
   writeName: (name) => name.replace(/\./g, '::'),
   quote: (value) => cStyleQuote(value, '"'),
 };

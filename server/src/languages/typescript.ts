@@ -397,7 +397,18 @@ export function ecmaScriptLanguage(name: string, languageIds: string[], fileExte
     chains: { ...ecmaScriptChains, guards: ecmaScriptGuards },
     declarations: ecmaScriptDeclarations(grammarFile !== 'tree-sitter-javascript.wasm'),
     imports: ecmaScriptImports,
-    handler: { head: (subject) => [`switch (${subject}) {`], tail: [[0, '}']], armDepth: 1, form: 'statement' },
+    handler: {
+      head: (subject) => [`switch (${subject}) {`],
+      tail: [[0, '}']],
+      armDepth: 1,
+      form: 'statement',
+      map: {
+        head: (name) => [grammarFile === 'tree-sitter-javascript.wasm' ? `const ${name} = {` : `const ${name}: Record<string, string> = {`],
+        tail: [[0, '};']],
+        form: 'object',
+        name: 'tiktokErrorMessages',
+      },
+    },
     ...(grammarFile === 'tree-sitter-javascript.wasm' ? {} : { propertyType }),
     // `undefined!` is `never` to TypeScript, so it fits a value of any type; JavaScript has no `!`.
     maps: { ...ecmaScriptMaps, neutralValue: grammarFile === 'tree-sitter-javascript.wasm' ? 'undefined' : 'undefined!' },

@@ -562,8 +562,10 @@ export function startServer(connection: Connection): void {
     const set = typeof params.set === 'string' && (SET_IDS as readonly string[]).includes(params.set) ? (params.set as SetId) : 'reference';
     const text = doc.text.getText();
     const offset = doc.text.offsetAt(at.position);
-    const subject = typeof params.subject === 'string' && params.subject.trim() !== '' ? params.subject.trim() : (nameAt(text, offset) ?? 'code');
-    const shape = params.shape === 'chain' ? 'chain' : 'switch';
+    const shape = params.shape === 'chain' || params.shape === 'map' ? params.shape : 'switch';
+    // A map is bound to a name of its own; a switch or a chain compares the name under the cursor.
+    const given = typeof params.subject === 'string' && params.subject.trim() !== '' ? params.subject.trim() : undefined;
+    const subject = given ?? (shape === 'map' ? doc.language.handler?.map?.name : nameAt(text, offset)) ?? 'code';
     return guarded('insert handler', null, () => {
       const codes = catalog.set(set).codes.filter((code) => !settings.ignoreCodes.includes(code));
       const edit = newHandler(text, offset, doc.language!, subject, codes, catalog, { templates: settings.stubTemplates, maxLineLength: settings.maxLineLength }, shape);

@@ -5,8 +5,8 @@ import { catalog as defaultCatalog, type Catalog } from '../catalog/catalog';
 import { detectEol, documentIndentUnit, indentationAt, lineEndAt, lineStartAt, type TextEdit } from '../text';
 import { stubGroups, type StubOptions } from './insertArms';
 
-/** What Insert Error Handler writes: a switch (`match`, `case`), or an if/else chain over the subject. */
-export type HandlerShape = 'switch' | 'chain';
+/** What Insert Error Handler writes: a switch (`match`, `case`), an if/else chain over the subject, or a lookup map of messages. */
+export type HandlerShape = 'switch' | 'chain' | 'map';
 
 /** Languages whose strings take either quote. */
 const EITHER_QUOTE = new Set(['typescript', 'tsx', 'javascript', 'python', 'ruby', 'php']);
@@ -35,7 +35,7 @@ export function newHandler(
   kind: HandlerShape = 'switch',
 ): TextEdit | undefined {
   const handler = language.handler;
-  if (!handler || codes.length === 0 || (kind === 'chain' && !language.chains)) return undefined;
+  if (!handler || codes.length === 0 || (kind === 'chain' && !language.chains) || (kind === 'map' && (!handler.map || !language.maps))) return undefined;
   const eol = detectEol(text);
   const unit = documentIndentUnit(text);
   const lineStart = lineStartAt(text, offset);
@@ -43,11 +43,29 @@ export function newHandler(
   const blank = text.slice(lineStart, lineEnd).trim() === '';
   const base = indentationAt(text, lineStart);
   const quote = fileQuote(text, language);
+  const limit = options.maxLineLength ?? 100;
+  const width = (line: string) => line.replace(/\t/g, '    ').length;
   const chain = kind === 'chain';
-  const style: RenderStyle = { quote, form: chain ? 'chain' : handler.form, listsLabels: false, subject: chain ? subject : '', bareKeys: false, trailingSeparator: false, elseOnOwnLine: false, braceOnOwnLine: false };
-  const shape = { family: chain ? 'chain' : 'switch', kind: 'switch', form: style.form, head: { start: offset, end: offset }, span: { start: offset, end: offset }, arms: [] } as const;
+  const map = kind === 'map' ? handler.map : undefined;
+  const form = chain ? 'chain' : map ? map.form : handler.form;
+  const style: RenderStyle = { quote, form, listsLabels: false, subject: chain ? subject : '', bareKeys: false, trailingSeparator: true, elseOnOwnLine: false, braceOnOwnLine: false };
+  const shape = { family: chain ? 'chain' : map ? 'map' : 'switch', kind: 'switch', form, head: { start: offset, end: offset }, span: { start: offset, end: offset }, arms: [] } as const;
   const write = (short: number) => {
     const groups = stubGroups(codes, shape, language, catalog, { ...options, subject, short, quote })!;
+    if (map) {
+      // Each code's message, by code, bound to a name: the map the code looks its message up in. An entry too
+      // long for one line puts its message on the next (every language here continues an entry so).
+      const messages = groups.flatMap((g) => g.values ?? []);
+      const entries = language.maps!.render(groups, style).flatMap(([depth, written]): string[] => {
+        const line = map.qualify?.(written) ?? written;
+        const indent = base + unit.repeat(1 + depth);
+        const value = messages.find((m) => line.includes(m));
+        const at = value === undefined ? -1 : line.lastIndexOf(value);
+        if (at <= 0 || width(indent + line) <= limit) return [indent + line];
+        return [indent + line.slice(0, at).trimEnd(), indent + unit + line.slice(at)];
+      });
+      return [...map.head(subject).map((line) => base + line), ...entries, ...map.tail.map(([depth, line]) => base + unit.repeat(depth) + line)];
+    }
     if (chain) {
       // The chain's own renderer writes `else if` branches: the first one starts the chain.
       const lines = language.chains!.render(groups, style).map(([depth, line]) => base + unit.repeat(depth) + line);
@@ -61,7 +79,7 @@ export function newHandler(
     ];
   };
   // As the quick-fixes do: past the limit, a stub's message leaves its guidance, then its action, to the comment above.
-  const tooLong = (lines: readonly string[]) => lines.some((line) => line.replace(/\t/g, '    ').length > (options.maxLineLength ?? 100));
+  const tooLong = (lines: readonly string[]) => lines.some((line) => width(line) > limit);
   let lines = write(0);
   for (let short = 1; short <= 2 && tooLong(lines); short++) lines = write(short);
   return blank ? { start: lineStart, end: lineEnd, newText: lines.join(eol) } : { start: lineEnd, end: lineEnd, newText: eol + lines.join(eol) };
