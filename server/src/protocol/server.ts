@@ -57,6 +57,9 @@ export const REQUESTS = {
   insertHandler: 'tiktokErrors/insertHandler',
 } as const;
 
+/** Documents up to this long are analysed again without the line being typed, for completion in a label. */
+const WHILE_TYPING_MAX_CHARS = 500_000;
+
 /** The code action that writes a handler for the name under the cursor. */
 const INSERT_HANDLER_KIND = `${CodeActionKind.Refactor}.tiktokErrors.insertHandler`;
 
@@ -415,8 +418,9 @@ export function startServer(connection: Connection): void {
     });
     if (!found) return [];
     const { result, offset, broken } = found;
-    // A label being typed leaves its construct unparsed: it is read without the line being typed.
-    const repaired = !result.inConstruct && broken ? await suggestionsWhileTyping(doc, offset) : undefined;
+    // A label being typed leaves its construct unparsed: it is read without the line being typed (in a document
+    // small enough to analyse again at a keystroke; a larger one keeps the plain order).
+    const repaired = !result.inConstruct && broken && doc.text.getText().length <= WHILE_TYPING_MAX_CHARS ? await suggestionsWhileTyping(doc, offset) : undefined;
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     return guarded('completion', [], () => {
       const range = toRange(doc.text, result.replace);
