@@ -143,3 +143,12 @@ test('inside an unterminated string (no auto-closing quote), codes are offered f
   assert.equal(python.length, catalog.entries.length);
   assert.equal(python[0]!.label, 'scope_not_authorized');
 });
+
+test('a document too large to read again at each keystroke keeps the plain order in a label being typed', async () => {
+  const filler = `// ${'x'.repeat(100)}\n`.repeat(5_000);
+  const items = ordered(
+    await complete('typescript', `${filler}function f(code: string) {\n  switch (code) {\n    case 'access_token_invalid':\n      return 1;\n    case 'spam_risk_too_many_posts':\n      return 2;\n    case '§'\n  }\n}\n`),
+  );
+  assert.equal(items.length, catalog.entries.length);
+  assert.equal(items[0]!.label, catalog.entries[0]!.code);
+});
