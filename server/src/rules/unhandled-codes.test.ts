@@ -278,6 +278,14 @@ ruleTester(unhandledCodes, {
       output: `package m\n\nfunc f(code string) int {\n\tswitch code {\n\tcase "spam_risk_too_many_posts":\n\t\treturn 1\n\t// TODO: handle these TikTok errors (refresh-token: send the user through TikTok OAuth again); until then they reach the default arm\n\tcase "scope_not_authorized":\n\t\tfallthrough\n\t// TODO: handle these TikTok errors (retry: retry later with exponential backoff); until then they reach the default arm\n\tcase "internal":\n\t\tfallthrough\n\tdefault:\n\t\treturn 0\n\t}\n}\n`,
     },
     {
+      name: 'a map entry past the line limit puts its value on the next line, one level deeper',
+      language: 'python',
+      code: `MESSAGES = {\n    "spam_risk_too_many_posts": "Too many posts.",\n    "access_token_invalid": "Reconnect.",\n}\n`,
+      settings: { ignoreCodes: ignoreAllBut('spam_risk_too_many_posts', 'access_token_invalid', 'rate_limit_exceeded'), stubs: { maxLineLength: 60 } },
+      errors: [{ message: /^1 TikTok error code is not handled by this lookup map/ }],
+      output: `MESSAGES = {\n    "spam_risk_too_many_posts": "Too many posts.",\n    "access_token_invalid": "Reconnect.",\n    # retry: retry later with exponential backoff\n    "rate_limit_exceeded":\n        "TikTok rate limit exceeded. Please try again in a few moments.",\n}\n`,
+    },
+    {
       name: 'Go: a chain comparing with constants reads their codes, and new tests use the constants the file has',
       language: 'go',
       code: `package m\n\nconst (\n\tErrSpam  = "spam_risk_too_many_posts"\n\tErrToken = "access_token_invalid"\n\tErrLimit = "rate_limit_exceeded"\n)\n\nfunc f(code string) int {\n\tif code == ErrSpam {\n\t\treturn 1\n\t} else if ErrToken == code {\n\t\treturn 2\n\t}\n\treturn 0\n}\n`,
@@ -504,7 +512,7 @@ ruleTester(unhandledCodes, {
       code: `const HANDLERS = {\n  url_ownership_unverified: (e: Error) => show(e),\n  internal: (e: Error, n: number) => retry(e, n)\n};\n`,
       settings: { ignoreCodes: ignoreAllBut('url_ownership_unverified', 'internal', 'rate_limit_exceeded') },
       errors: [{ message: '1 TikTok error code' }],
-      output: `const HANDLERS = {\n  url_ownership_unverified: (e: Error) => show(e),\n  internal: (e: Error, n: number) => retry(e, n),\n  // retry: retry later with exponential backoff\n  rate_limit_exceeded: (e: Error, n: number) => { throw new Error("TODO: handle TikTok error rate_limit_exceeded (retry)"); },\n};\n`,
+      output: `const HANDLERS = {\n  url_ownership_unverified: (e: Error) => show(e),\n  internal: (e: Error, n: number) => retry(e, n),\n  // retry: retry later with exponential backoff\n  rate_limit_exceeded:\n    (e: Error, n: number) => { throw new Error("TODO: handle TikTok error rate_limit_exceeded (retry)"); },\n};\n`,
     },
     {
       name: 'Ruby hash with symbol keys: new keys are symbols too, quoted where they hold a space',

@@ -177,6 +177,16 @@ function chainLayout(text: string, shape: ConstructShape): { elseOnOwnLine: bool
   };
 }
 
+/** A map entry's line, or the entry split before its value where the line is past the limit. */
+function splitEntry(line: string, groups: readonly StubGroup[], limit: number, unit: string, width: (line: string) => number): string[] {
+  if (width(line) <= limit) return [line];
+  const value = groups.flatMap((g) => g.values ?? []).find((v) => v.length > 2 && line.includes(v));
+  const at = value === undefined ? -1 : line.lastIndexOf(value);
+  const indent = /^\s*/.exec(line)![0];
+  if (at <= indent.length) return [line];
+  return [line.slice(0, at).trimEnd(), indent + unit + line.slice(at)];
+}
+
 export function insertArms(
   text: string,
   language: LanguageSupport,
@@ -224,6 +234,9 @@ export function insertArms(
     current = stubGroups(codes, shape, language, catalog, { ...options, subject, short, quote: style.quote })!;
     rendered = indentLines(render(language, shape, current, style), layout);
   }
+  // A map entry too long for one line puts its value on the next, one level deeper (every language here
+  // continues an entry so).
+  if (shape.family === 'map') rendered = rendered.flatMap((line) => splitEntry(line, groups, limit, layout.unit, width));
 
   if (shape.form === 'guards') {
     // New guards after the last one, each on its own lines, before what follows the run.
