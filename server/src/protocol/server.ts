@@ -414,7 +414,8 @@ export function startServer(connection: Connection): void {
       if (!tree || !doc.language || !analysis) return undefined;
       const offset = doc.text.offsetAt(position);
       const result = completeCode(tree, doc.language, offset, analysis.constructs);
-      return result && { result, offset, broken: tree.tree.rootNode.hasError };
+      // Whether the tree is broken matters only outside a construct the analysis found: asked only then.
+      return result && { result, offset, broken: !result.inConstruct && tree.tree.rootNode.hasError };
     });
     if (!found) return [];
     const { result, offset, broken } = found;
