@@ -14,8 +14,7 @@ import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
 import { languageForId, languages } from '../server/src/languages';
 import type { LanguageSupport } from '../server/src/languages/language';
 import { walkSourceFiles } from '../server/src/analysis/files/workspaceFiles';
-import { diskReaders } from '../server/src/cli/checkFiles';
-import { ImportResolver } from '../server/src/imports';
+import { diskReaders, ImportResolver } from '../server/src/imports';
 import { pathToFileURL } from 'node:url';
 import { pathological, pythonSource, typescriptConstantsSource, typescriptSource, writeTree } from './generate';
 
@@ -348,7 +347,7 @@ async function indexRows(): Promise<void> {
     // Files that declare codes, one per package: the ones the index parses.
     const packages = readdirSync(root);
     packages.forEach((pkg, i) => writeFileSync(join(root, pkg, 'codes.ts'), typescriptConstantsSource(40, i + 1)));
-    const index = async () => new ImportResolver(diskReaders(DEFAULT_SETTINGS.maxFileSize)).index(await walkSourceFiles([root]));
+    const index = async () => new ImportResolver(diskReaders(() => DEFAULT_SETTINGS.maxFileSize)).index(await walkSourceFiles([root]));
     const { files, declaring } = await index();
     if (!ripgrep()) {
       record('workspace index over a generated tree ÷ rg -F over the same', 'reported (no goal set)', 'rg is not installed (apt-get install ripgrep)', undefined, {});

@@ -11,9 +11,8 @@ import { fixAllText } from '../server/src/analysis/analyze';
 import { languageForId } from '../server/src/languages';
 import { DEFAULT_SETTINGS, readSettings } from '../server/src/analysis/settings';
 import { readForAnalysis, readSourceFile } from '../server/src/analysis/files/readForAnalysis';
-import { diskReaders } from '../server/src/cli/checkFiles';
 import { checkers, compile, hasTool } from './helpers/compilers';
-import { ImportResolver, importFollower } from '../server/src/imports';
+import { diskReaders, ImportResolver, importFollower } from '../server/src/imports';
 
 const MarkdownIt = createRequire(__filename)('markdown-it') as new (options: object) => { render(markdown: string): string };
 
@@ -163,7 +162,7 @@ test('a switch over constants imported from another file counts the codes they h
   writeFileSync(join(root, 'app', 'views.py'), 'from .codes import SPAM, TOKEN\n\nif code == SPAM:\n    a()\nelif code == TOKEN:\n    b()\n');
   const handled = (report: Awaited<ReturnType<typeof scanCoverage>>) => report.codes.filter((c) => c.locations.length > 0).map((c) => `${c.code} ${c.locations.map((l) => `${l.file.slice(root.length + 1)}:${l.line}`).join(' ')}`);
   assert.deepEqual(handled(await scanCoverage([root], DEFAULT_SETTINGS)), []);
-  const resolver = new ImportResolver(diskReaders(DEFAULT_SETTINGS.maxFileSize));
+  const resolver = new ImportResolver(diskReaders(() => DEFAULT_SETTINGS.maxFileSize));
   assert.deepEqual(handled(await scanCoverage([root], DEFAULT_SETTINGS, { imports: importFollower(resolver) })), ['access_token_invalid app/views.py:5', 'spam_risk_too_many_posts app/views.py:3']);
 });
 

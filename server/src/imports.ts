@@ -5,7 +5,9 @@
 // the files of one folder). This is the index of the workspace's declarations: every file read is parsed once
 // per text it has and kept until it changes, and the callers say when one does. The server reads open
 // documents first and the disk otherwise; the command line reads the disk.
+import { readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { readSmallFile } from './analysis/files/readForAnalysis';
 import { mayDeclareCodes, readDeclarations } from './analysis/constructs/constructs';
 import { loadGrammar, ParsedDocument } from './analysis/parsing';
 import { Declarations, importedDeclarations, type ImportClause } from './analysis/resolution/declarations';
@@ -34,6 +36,26 @@ export interface FileReaders {
   read(path: string): string | undefined;
   /** The names in a folder, or undefined when it cannot be listed. */
   list?(dir: string): readonly string[] | undefined;
+}
+
+/** Files from the disk: texts within `maxBytes()` (undefined where no readable regular file), and folders' names. */
+export function diskReaders(maxBytes: () => number): FileReaders {
+  return {
+    read(file) {
+      try {
+        return readSmallFile(file, maxBytes());
+      } catch {
+        return undefined;
+      }
+    },
+    list(dir) {
+      try {
+        return readdirSync(dir);
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }
 
 /** Coverage's way to follow imports, over a resolver and the files it reads. */

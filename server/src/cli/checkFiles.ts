@@ -1,13 +1,13 @@
 // Runs the analysis over files on disk: the walk, the skips (counted), and a cheap pre-filter; only files
 // that name enough catalog codes to hold a TikTok construct are parsed.
-import { promises as fs, readdirSync, realpathSync, statSync } from 'node:fs';
+import { promises as fs, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../analysis/analyze';
 import type { Finding } from '../analysis/findings';
 import type { Settings } from '../analysis/settings';
 import { errorReason, readSmallFile, type FileStamp } from '../analysis/files/readForAnalysis';
 import type { Declarations } from '../analysis/resolution/declarations';
-import { ImportResolver, type FileReaders } from '../imports';
+import { diskReaders, ImportResolver } from '../imports';
 import { under, walkSourceFiles } from '../analysis/files/workspaceFiles';
 import { languageForPath } from '../languages';
 import type { LanguageSupport } from '../languages/language';
@@ -38,26 +38,6 @@ export class InputError extends Error {}
 
 /** Files in a language whose imports (or package) are followed. */
 const importing = (file: string) => languageForPath(file)?.imports !== undefined;
-
-/** Files from the disk: texts within the limit (undefined where no readable regular file), and folders' names. */
-export function diskReaders(maxBytes: number): FileReaders {
-  return {
-    read(file) {
-      try {
-        return readSmallFile(file, maxBytes);
-      } catch {
-        return undefined;
-      }
-    },
-    list(dir) {
-      try {
-        return readdirSync(dir);
-      } catch {
-        return undefined;
-      }
-    },
-  };
-}
 
 /** Whether a file worth parsing declares codes that others may import. */
 async function someDeclare(files: ReadonlyArray<{ file: string; text: string }>, resolver: ImportResolver): Promise<boolean> {
@@ -157,7 +137,7 @@ export async function checkPaths(paths: readonly string[], settings: Settings, h
   }
   // Files that import code constants from others hold no code themselves: where a file worth parsing declares
   // some, the files the sift passed by are read again for their imports.
-  const resolver = new ImportResolver(diskReaders(settings.maxFileSize));
+  const resolver = new ImportResolver(diskReaders(() => settings.maxFileSize));
   if (await someDeclare(toParse, resolver)) {
     for (const [index, read] of results.entries()) {
       if (read.skipped !== 'no handling' || !importing(files[index]!)) continue;

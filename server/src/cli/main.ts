@@ -7,8 +7,8 @@ import { renderCardText } from '../analysis/catalog/card';
 import { catalog, type Action } from '../analysis/catalog/catalog';
 import { renderCoverageText, scanCoverage } from '../analysis/files/coverage';
 import type { Severity } from '../analysis/settings';
-import { checkPaths, diskReaders, InputError } from './checkFiles';
-import { ImportResolver, importFollower } from '../imports';
+import { checkPaths, InputError } from './checkFiles';
+import { diskReaders, ImportResolver, importFollower } from '../imports';
 import { ConfigError, loadConfig, settingsFrom } from './config';
 import { displayPath } from '../analysis/displayPath';
 import { applyFixes, computeFixes, unifiedDiff } from './fix';
@@ -146,7 +146,7 @@ async function coverage(args: string[]): Promise<number> {
   const settings = loadSettings({});
   const root = resolve(positionals[0] ?? '.');
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`${positionals[0]}: not a folder`);
-  const imports = importFollower(new ImportResolver(diskReaders(settings.maxFileSize)));
+  const imports = importFollower(new ImportResolver(diskReaders(() => settings.maxFileSize)));
   write(renderCoverageText(await scanCoverage([root], settings, { beforeParsing: chooseWasmTier, imports })));
   return 0;
 }

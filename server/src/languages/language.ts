@@ -230,6 +230,8 @@ export interface LanguageSupport {
     tail: readonly RenderedLine[];
     armDepth: number;
     form: string;
+    /** The lines after a new if/else chain's last branch, where the language closes it with a keyword (Ruby's `end`). */
+    readonly chainTail?: readonly string[];
     /** A lookup map of each code's message bound to a name: its first lines, its last, its form, its default name. */
     readonly map?: { head(name: string): string[]; tail: readonly RenderedLine[]; form: string; name: string; qualify?(line: string): string };
   };

@@ -199,6 +199,7 @@ export const ruby: LanguageSupport = {
     tail: [[0, 'end']],
     armDepth: 0,
     form: 'when',
+    chainTail: ['end'],
     map: { head: (name) => [`${name} = {`], tail: [[0, '}']], form: 'rocket', name: 'tiktok_error_messages' },
   },
   writeName: (name) => name.replace(/\./g, '::'),

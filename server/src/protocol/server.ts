@@ -1,14 +1,12 @@
 // The language server: a thin layer that turns the analysis into LSP responses.
 // Runs over stdio (`node dist/server.js --stdio`) for any editor, or over IPC under VS Code.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { walkSourceFiles } from '../analysis/files/workspaceFiles';
 import { dirname, sep } from 'node:path';
 import { WorkspaceRoots } from './workspaceRoots';
-import { readSmallFile } from '../analysis/files/readForAnalysis';
 import type { Declarations } from '../analysis/resolution/declarations';
-import { ImportResolver, importFollower } from '../imports';
+import { diskReaders, ImportResolver, importFollower } from '../imports';
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -35,6 +33,7 @@ import { completeCode, suggestionsWithoutLine, textWithoutLine, type CodeSuggest
 import { codeState, constructLine, coverageBySet, coverageSummary, renderCoverageMarkdown, scanCoverage, SET_LABEL, type CodeLocation } from '../analysis/files/coverage';
 import { catalog, SET_IDS, type Action, type ErrorEntry, type SetId } from '../analysis/catalog/catalog';
 import { newHandler } from '../analysis/fixes/newHandler';
+import { stubOptions } from '../analysis/fixes/insertArms';
 import { codeAtInText, codeAtInTree, codesInText, constantAtInTree } from '../analysis/catalog/codeOccurrences';
 import { declarationsOf } from '../analysis/constructs/constructs';
 import type { Finding } from '../analysis/findings';
@@ -156,23 +155,13 @@ export function startServer(connection: Connection): void {
    * re-checks them.
    */
   const importers = new Map<string, Set<string>>();
+  const disk = diskReaders(() => settings.maxFileSize);
   const imports = new ImportResolver({
     read(path) {
       const open = documents.all().find((d) => d.uri.startsWith('file:') && pathOf(d.uri) === path);
-      if (open) return open.text.getText();
-      try {
-        return readSmallFile(path, settings.maxFileSize);
-      } catch {
-        return undefined;
-      }
+      return open ? open.text.getText() : disk.read(path);
     },
-    list(dir) {
-      try {
-        return readdirSync(dir);
-      } catch {
-        return undefined;
-      }
-    },
+    list: disk.list,
   });
   /**
    * The workspace's declarations read ahead, in the background, once the client has said which folders are
@@ -511,7 +500,7 @@ export function startServer(connection: Connection): void {
       const inText = node && (doc.language.stringTypes.includes(node.type) || doc.language.commentTypes.includes(node.type) || doc.language.stringTypes.includes(node.parent?.type ?? ''));
       if (name && /code|reason|error/i.test(name.split(/\.|->|::/).at(-1)!) && !inText) {
         const edit = guarded('insert handler', undefined, () =>
-          newHandler(doc.text.getText(), offset, doc.language!, name, catalog.set('reference').codes.filter((c) => !settings.ignoreCodes.includes(c)), catalog, { templates: settings.stubTemplates, maxLineLength: settings.maxLineLength }),
+          newHandler(doc.text.getText(), offset, doc.language!, name, handlerCodes('reference'), catalog, stubOptions(settings)),
         );
         if (edit) actions.push({ title: `Insert a TikTok error handler for ${name}`, kind: INSERT_HANDLER_KIND, edit: { changes: { [doc.uri]: [toTextEdit(doc.text, edit)] } } });
       }
@@ -553,6 +542,9 @@ export function startServer(connection: Connection): void {
     return codesInText(params.line).map(({ entry, span }) => ({ code: entry.code, start: span.start, end: span.end }));
   });
 
+  /** The codes Insert Error Handler writes for a set: the set's, less the ones the settings ignore. */
+  const handlerCodes = (set: SetId) => catalog.set(set).codes.filter((code) => !settings.ignoreCodes.includes(code));
+
   /**
    * Insert Error Handler: a switch over `subject` (by default the name under the cursor, else `code`) for a
    * set's codes (the reference's 25 by default), written below the cursor's line. Null where the language has
@@ -572,8 +564,7 @@ export function startServer(connection: Connection): void {
     const given = typeof params.subject === 'string' && params.subject.trim() !== '' ? params.subject.trim() : undefined;
     const subject = given ?? (shape === 'map' ? doc.language.handler?.map?.name : nameAt(text, offset)) ?? 'code';
     return guarded('insert handler', null, () => {
-      const codes = catalog.set(set).codes.filter((code) => !settings.ignoreCodes.includes(code));
-      const edit = newHandler(text, offset, doc.language!, subject, codes, catalog, { templates: settings.stubTemplates, maxLineLength: settings.maxLineLength }, shape);
+      const edit = newHandler(text, offset, doc.language!, subject, handlerCodes(set), catalog, stubOptions(settings), shape);
       return edit ? { subject, edit: toTextEdit(doc.text, edit) } : null;
     });
   });

@@ -6,7 +6,7 @@ import { actionNamed, appendToList, typeEdit } from '../analysis/fixes/extendLis
 import type { Settings, Severity } from '../analysis/settings';
 import type { Finding, Fix } from '../analysis/findings';
 import type { Span } from '../analysis/text';
-import { insertArms } from '../analysis/fixes/insertArms';
+import { insertArms, stubOptions } from '../analysis/fixes/insertArms';
 import { armNoun, plural, type Rule, type RuleContext } from './rule';
 
 const messages = new WeakMap<Catalog, WeakMap<Settings, Map<string, string>>>();
@@ -52,7 +52,7 @@ function messageFor(construct: TikTokConstruct, catalog: Catalog, settings: Sett
  * codes go into the collection instead.
  */
 function writeFixes({ missing, shape, labelFor, collections }: TikTokConstruct, { text, language, catalog, settings }: RuleContext): Fix[] {
-  const stubs = { templates: settings.stubTemplates, maxLineLength: settings.maxLineLength, style: settings.stubStyle };
+  const stubs = stubOptions(settings);
   const groups = groupByAction(missing, catalog);
   const noun = armNoun(shape.family);
   const intoCollection = new Map<string, { name: string; end: ListEnd }>();

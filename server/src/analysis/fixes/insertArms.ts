@@ -2,6 +2,7 @@
 // and quoted like the arms already there, with the document's own line breaks. Chains get new branches,
 // lookup maps new entries whose values copy the shape of the existing ones.
 import type { Action } from '../catalog/catalog';
+import type { Settings } from '../settings';
 import type { ArmShape, ConstructShape, LanguageSupport, RenderedLine, RenderStyle, StubGroup } from '../../languages/language';
 import { catalog as defaultCatalog, groupByAction, type Catalog } from '../catalog/catalog';
 import {
@@ -57,6 +58,16 @@ export interface StubOptions {
 /** Whether the text above stacked labels holds the fall-through style's TODO. */
 export function isFallThroughStub(textAbove: string): boolean {
   return /TODO: handle these TikTok errors \([^)]*\); until then they reach the default arm/.test(textAbove);
+}
+
+/** What the settings say new arms do, for the quick-fixes and Insert Error Handler alike. */
+export function stubOptions(settings: Settings): StubOptions {
+  return { templates: settings.stubTemplates, maxLineLength: settings.maxLineLength, style: settings.stubStyle };
+}
+
+/** A line's width in columns, a tab counting four. */
+export function lineWidth(line: string): number {
+  return line.replace(/\t/g, '    ').length;
 }
 
 /** The comment above labels that fall through to the default arm: coverage counts them as stubbed. */
@@ -178,8 +189,8 @@ function chainLayout(text: string, shape: ConstructShape): { elseOnOwnLine: bool
 }
 
 /** A map entry's line, or the entry split before its value where the line is past the limit. */
-function splitEntry(line: string, groups: readonly StubGroup[], limit: number, unit: string, width: (line: string) => number): string[] {
-  if (width(line) <= limit) return [line];
+export function splitEntry(line: string, groups: readonly StubGroup[], limit: number, unit: string): string[] {
+  if (lineWidth(line) <= limit) return [line];
   const value = groups.flatMap((g) => g.values ?? []).find((v) => v.length > 2 && line.includes(v));
   const at = value === undefined ? -1 : line.lastIndexOf(value);
   const indent = /^\s*/.exec(line)![0];
@@ -229,14 +240,13 @@ export function insertArms(
   let rendered = indentLines(render(language, shape, groups, style), layout);
   // Lines stay within the limit where the stubs' messages made them long: the summary is in the comment above.
   const limit = options.maxLineLength ?? 100;
-  const width = (line: string) => line.replace(/\t/g, '    ').length;
-  for (let short = 1, current = groups; short <= 2 && rendered.some((line) => width(line) > limit && current.some((g) => line.includes(g.message))); short++) {
+  for (let short = 1, current = groups; short <= 2 && rendered.some((line) => lineWidth(line) > limit && current.some((g) => line.includes(g.message))); short++) {
     current = stubGroups(codes, shape, language, catalog, { ...options, subject, short, quote: style.quote })!;
     rendered = indentLines(render(language, shape, current, style), layout);
   }
   // A map entry too long for one line puts its value on the next, one level deeper (every language here
   // continues an entry so).
-  if (shape.family === 'map') rendered = rendered.flatMap((line) => splitEntry(line, groups, limit, layout.unit, width));
+  if (shape.family === 'map') rendered = rendered.flatMap((line) => splitEntry(line, groups, limit, layout.unit));
 
   if (shape.form === 'guards') {
     // New guards after the last one, each on its own lines, before what follows the run.

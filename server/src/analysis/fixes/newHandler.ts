@@ -3,7 +3,7 @@
 import type { LanguageSupport, RenderStyle } from '../../languages/language';
 import { catalog as defaultCatalog, type Catalog } from '../catalog/catalog';
 import { detectEol, documentIndentUnit, indentationAt, lineEndAt, lineStartAt, type TextEdit } from '../text';
-import { stubGroups, type StubOptions } from './insertArms';
+import { lineWidth, splitEntry, stubGroups, type StubOptions } from './insertArms';
 
 /** What Insert Error Handler writes: a switch (`match`, `case`), an if/else chain over the subject, or a lookup map of messages. */
 export type HandlerShape = 'switch' | 'chain' | 'map';
@@ -44,7 +44,6 @@ export function newHandler(
   const base = indentationAt(text, lineStart);
   const quote = fileQuote(text, language);
   const limit = options.maxLineLength ?? 100;
-  const width = (line: string) => line.replace(/\t/g, '    ').length;
   const chain = kind === 'chain';
   const map = kind === 'map' ? handler.map : undefined;
   const form = chain ? 'chain' : map ? map.form : handler.form;
@@ -54,23 +53,17 @@ export function newHandler(
     const groups = stubGroups(codes, shape, language, catalog, { ...options, subject, short, quote })!;
     if (map) {
       // Each code's message, by code, bound to a name: the map the code looks its message up in. An entry too
-      // long for one line puts its message on the next (every language here continues an entry so).
-      const messages = groups.flatMap((g) => g.values ?? []);
-      const entries = language.maps!.render(groups, style).flatMap(([depth, written]): string[] => {
-        const line = map.qualify?.(written) ?? written;
-        const indent = base + unit.repeat(1 + depth);
-        const value = messages.find((m) => line.includes(m));
-        const at = value === undefined ? -1 : line.lastIndexOf(value);
-        if (at <= 0 || width(indent + line) <= limit) return [indent + line];
-        return [indent + line.slice(0, at).trimEnd(), indent + unit + line.slice(at)];
-      });
+      // long for one line puts its message on the next, as the quick-fixes do.
+      const entries = language.maps!.render(groups, style).flatMap(([depth, line]) =>
+        splitEntry(base + unit.repeat(1 + depth) + (map.qualify?.(line) ?? line), groups, limit, unit),
+      );
       return [...map.head(subject).map((line) => base + line), ...entries, ...map.tail.map(([depth, line]) => base + unit.repeat(depth) + line)];
     }
     if (chain) {
       // The chain's own renderer writes `else if` branches: the first one starts the chain.
       const lines = language.chains!.render(groups, style).map(([depth, line]) => base + unit.repeat(depth) + line);
       lines[0] = lines[0]!.replace(/^(\s*)(\} )?(else if|elseif|elif|elsif)\b/, '$1if');
-      return language.name === 'ruby' ? [...lines, base + 'end'] : lines;
+      return [...lines, ...(handler.chainTail ?? []).map((line) => base + line)];
     }
     return [
       ...handler.head(subject).map((line) => base + line),
@@ -79,7 +72,7 @@ export function newHandler(
     ];
   };
   // As the quick-fixes do: past the limit, a stub's message leaves its guidance, then its action, to the comment above.
-  const tooLong = (lines: readonly string[]) => lines.some((line) => width(line) > limit);
+  const tooLong = (lines: readonly string[]) => lines.some((line) => lineWidth(line) > limit);
   let lines = write(0);
   for (let short = 1; short <= 2 && tooLong(lines); short++) lines = write(short);
   return blank ? { start: lineStart, end: lineEnd, newText: lines.join(eol) } : { start: lineEnd, end: lineEnd, newText: eol + lines.join(eol) };
