@@ -17,10 +17,34 @@ test('the .vsix holds only the bundles, the grammars and the manifest files', ()
   const files = execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
     .split('\n')
     .filter(Boolean);
-  const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^dist\/(extension|server)\.js$/, /^dist\/grammars\/tree-sitter(-[a-z-]+)?\.wasm$/, /^docs\/images\/[\w-]+\.png$/, /^docs\/rules\/[\w-]+\.md$/];
+  const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^dist\/(extension|server)\.js$/, /^dist\/grammars\/tree-sitter(-[a-z-]+)?\.wasm$/, /^docs\/images\/[\w-]+\.png$/, /^docs\/rules\/[\w-]+\.md$/, /^docs\/[\w-]+\.md$/];
   for (const file of files) assert.ok(allowed.some((p) => p.test(file)), `unexpected file in the .vsix: ${file}`);
   for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/grammars/tree-sitter.wasm', ...languages.map((l) => `dist/grammars/${l.grammarFile}`), ...rules.map((r) => `docs/rules/${r.id}.md`)]) {
     assert.ok(files.includes(needed), `missing from the .vsix: ${needed}`);
+  }
+});
+
+test("the .vsix ships the user README, and every page and picture it links to", () => {
+  const files = new Set(
+    execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')
+      .filter(Boolean),
+  );
+  assert.ok(files.has('README.md'));
+  const readme = readFileSync('README.md', 'utf8');
+  // The extension's page: for users, short; building, measuring and the code's layout live in docs/.
+  assert.ok(readme.split('\n').length <= 251, `the README has ${readme.split('\n').length} lines`);
+  for (const heading of ['## Install', '## Settings', '## Command line', '## Other editors', '## Privacy and trust']) assert.ok(readme.includes(`\n${heading}\n`), heading);
+  for (const moved of ['## Performance', '## Development', 'V8', 'NODE_EXTRA_CA_CERTS']) assert.ok(!readme.includes(moved), `the README still holds ${moved}`);
+  const links = [...readme.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)].map((m) => m[1]!).filter((target) => !/^[a-z]+:/.test(target));
+  assert.ok(links.length >= 10, 'the README links its pages and pictures');
+  for (const target of links) assert.ok(files.has(target), `the README links ${target}, which the .vsix lacks`);
+  // The pages it links link on within docs/ (or to the README), and those ship too.
+  for (const page of links.filter((target) => target.startsWith('docs/') && target.endsWith('.md'))) {
+    for (const m of readFileSync(page, 'utf8').matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) {
+      if (/^[a-z]+:/.test(m[1]!) || m[1]!.startsWith('../')) continue;
+      assert.ok(files.has(`docs/${m[1]}`) || files.has(join('docs', m[1]!)), `${page} links ${m[1]}, which the .vsix lacks`);
+    }
   }
 });
 
@@ -65,5 +89,7 @@ test('the README documents every setting and command, and the set-up commands', 
   const readme = readFileSync('README.md', 'utf8');
   for (const key of Object.keys(properties)) assert.ok(readme.includes(`\`${key}\``), `README lacks ${key}`);
   for (const command of manifest.contributes.commands) assert.ok(readme.includes(command.title), `README lacks the command ${command.title}`);
-  for (const line of ['npm ci && npm run package', 'npm test', 'node dist/server.js --stdio']) assert.ok(readme.includes(line), `README lacks ${line}`);
+  for (const line of ['npm ci && npm run package', 'npm test', 'node dist/server.js --stdio', 'tiktok-errors-language-server --stdio', 'npm install --global ./tiktok-api-errors-']) {
+    assert.ok(readme.includes(line), `README lacks ${line}`);
+  }
 });

@@ -26,8 +26,10 @@ export async function startServer(
   workspace = process.cwd(),
   /** Answers workspace/configuration, for a client that declares it pulls settings. */
   configuration?: (section: string) => unknown,
+  /** The server's command line: the bundle by default, an installed `tiktok-errors-language-server` where given. */
+  command: readonly string[] = [process.execPath, 'dist/server.js', '--stdio'],
 ): Promise<TestClient> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: 'pipe' });
+  const child: ChildProcessWithoutNullStreams = spawn(command[0]!, command.slice(1), { stdio: 'pipe' });
   let errors = '';
   child.stderr.on('data', (chunk) => (errors += chunk));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

@@ -128,6 +128,16 @@ test('Python: a typo and the missing cases, with "fix all" as a source action', 
   assert.match(doc.getText(), /        # refresh-token: send the user through TikTok OAuth again\n        case "access_token_invalid" \| "scope_not_authorized" \| "scope_permission_missed":\n            raise NotImplementedError\(/);
 });
 
+test("C# under the language ids other editors send: Neovim's filetype `cs`, Helix's `c-sharp`", async () => {
+  const csText = 'class H {\n  static string Handle(string code) {\n    switch (code) {\n      case "access_token_invalid": return "reconnect";\n      case "spam_risk_text": return "show";\n      default: return "other";\n    }\n  }\n}\n';
+  for (const languageId of ['csharp', 'cs', 'c-sharp']) {
+    const uri = `file:///work/protocol/Handle-${languageId}.cs`;
+    const published = client.nextDiagnostics(uri, 1);
+    await client.open(uri, languageId, csText);
+    assert.deepEqual((await published).map((d) => [d.code, d.range.start.line]), [['unhandled-codes', 2]], languageId);
+  }
+});
+
 test('settings pushed by the client turn a rule off and re-check open documents', async () => {
   const uri = 'file:///work/protocol/quiet.ts';
   const first = client.nextDiagnostics(uri, 1);

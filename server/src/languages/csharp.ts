@@ -191,7 +191,8 @@ const maps: MapSupport = {
 
 export const csharp: LanguageSupport = {
   name: 'csharp',
-  languageIds: ['csharp'],
+  // VS Code's id, Neovim's filetype, Helix's language name.
+  languageIds: ['csharp', 'cs', 'c-sharp'],
   fileExtensions: ['.cs'],
   grammarFile: 'tree-sitter-c-sharp.wasm',
   lineComment: '//',
