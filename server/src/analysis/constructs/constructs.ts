@@ -4,7 +4,7 @@ import { catalog as defaultCatalog, codeMentions, namesEnoughCodes, SET_IDS, typ
 import { readChain, readGuardRun } from './chains';
 import { readMap } from './lookupMaps';
 import { lineEndAt, lineStartAt, type Span } from '../text';
-import { compileQuery, type Node, type ParsedDocument } from '../parsing';
+import { nodeFinder, type Capture, type Node, type ParsedDocument } from '../parsing';
 import type { Settings } from '../settings';
 import { runToEnd, type Steps } from '../slices';
 import { Declarations, shiftedDeclaration, type Declaration, type DeclaredType, type ListEnd } from '../resolution/declarations';
@@ -170,7 +170,7 @@ function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog
   if (maps) readers.map = (node, ancestors) => readMap(node, doc.text, language, maps, ancestors());
   // One query for every construct family.
   const source = [language.constructQuery, chains?.query, maps?.query, declares ? language.declarations?.query : undefined].filter(Boolean).join('\n');
-  const query = compileQuery(doc.grammar, source);
+  const query = nodeFinder(doc.grammar, source);
   const root = doc.tree.rootNode;
   // With a syntax error anywhere, recovery can change nodes far from the edit: read everything afresh. So too
   // where the file declares types: a switch's subject then has a type read from outside its subtree.
@@ -182,7 +182,7 @@ function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog
    * Reads the constructs captured in the subtree at `top` into `into`'s shapes, or into a list of their own.
    * A capture's ancestors come from `above` (the walk down to `top`) and a cursor walk inside the subtree.
    */
-  const read = (top: Node, above: Above, captures: ReturnType<typeof query.captures>, into?: CachedSubtree): ConstructShape[] => {
+  const read = (top: Node, above: Above, captures: readonly Capture[], into?: CachedSubtree): ConstructShape[] => {
     const shapes: ConstructShape[] = into?.shapes ?? [];
     for (const { name, node } of captures) {
       if (!anyWithin(mentions, node.startIndex, node.endIndex)) continue;
