@@ -268,6 +268,12 @@ test('Insert Error Handler: a code action on a name that holds a code, and a req
   const check = client.nextDiagnostics(uri, 2);
   await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: written }] });
   assert.deepEqual(await check, []);
+  // The light bulb offers the if/else chain too, over the same name, as complete.
+  const asChain = actions.find((a) => a.title === 'Insert a TikTok error handler for err.code as an if/else chain');
+  assert.ok(asChain, actions.map((a) => a.title).join(' | '));
+  const chained = TextDocument.applyEdits(TextDocument.create(uri, 'typescript', 1, text), asChain.edit!.changes![uri]!);
+  assert.match(chained, /\n  const seen = err\.code;\n  if \(err\.code === "access_token_invalid" \|\|\n      err\.code === "scope_not_authorized"/);
+  assert.equal(chained.match(/"[a-z_ ]+"/g)!.length, 25, 'every code of the reference once');
   // No such action on a name that holds no code, nor inside a string.
   const plain = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 17 }, end: { line: 0, character: 17 } }, context: { diagnostics: [] } });
   assert.ok(!plain.some((a) => a.title.startsWith('Insert a TikTok error handler')));

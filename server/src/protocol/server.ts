@@ -499,10 +499,13 @@ export function startServer(connection: Connection): void {
       const node = doc.tree?.tree.rootNode.descendantForIndex(offset);
       const inText = node && (doc.language.stringTypes.includes(node.type) || doc.language.commentTypes.includes(node.type) || doc.language.stringTypes.includes(node.parent?.type ?? ''));
       if (name && /code|reason|error/i.test(name.split(/\.|->|::/).at(-1)!) && !inText) {
-        const edit = guarded('insert handler', undefined, () =>
-          newHandler(doc.text.getText(), offset, doc.language!, name, handlerCodes('reference'), catalog, stubOptions(settings)),
-        );
-        if (edit) actions.push({ title: `Insert a TikTok error handler for ${name}`, kind: INSERT_HANDLER_KIND, edit: { changes: { [doc.uri]: [toTextEdit(doc.text, edit)] } } });
+        // The switch (the language's `match`, `case`…), and the if/else chain for code that branches so.
+        for (const [shape, suffix] of [['switch', ''], ['chain', ' as an if/else chain']] as const) {
+          const edit = guarded('insert handler', undefined, () =>
+            newHandler(doc.text.getText(), offset, doc.language!, name, handlerCodes('reference'), catalog, stubOptions(settings), shape),
+          );
+          if (edit) actions.push({ title: `Insert a TikTok error handler for ${name}${suffix}`, kind: INSERT_HANDLER_KIND, edit: { changes: { [doc.uri]: [toTextEdit(doc.text, edit)] } } });
+        }
       }
     }
     if (wants(FIX_ALL_KIND) && context.only && doc.language && analysis.findings.some((f) => f.fixes.some((x) => x.inFixAll))) {
