@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import '../server/src/grammarsOnDisk';
 import { analyzeParsed, analyzeText, fixAllText } from '../server/src/analysis/analyze';
 import { catalog } from '../server/src/analysis/catalog/catalog';
 import { loadGrammar, ParsedDocument } from '../server/src/analysis/parsing';

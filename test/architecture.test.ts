@@ -38,3 +38,22 @@ test('no file but the catalog lists TikTok error codes', () => {
     assert.ok(named.length <= 1, `${file} names ${named.length} catalog codes`);
   }
 });
+
+test('the analysis core reads no file and imports no Node module: it bundles for a browser', async () => {
+  // File access lives outside it (server/src/grammarsOnDisk.ts, imports.ts, analysis/files/ for the walks),
+  // passed in by each host, so that the web build can run the same core in a worker.
+  for (const dir of ['server/src/analysis', 'server/src/languages', 'server/src/rules']) {
+    for (const file of sources(dir)) {
+      if (file.includes(`${join('analysis', 'files')}`) || file.endsWith('ruleTester.ts')) continue;
+      for (const spec of imports(file)) assert.doesNotMatch(spec, /^node:|^(fs|path|url|os|child_process|worker_threads)$/, `${file} imports ${spec}`);
+    }
+  }
+  const { build } = await import('esbuild');
+  // The tree-sitter binding asks for three Node modules on Node only (behind its own environment checks):
+  // those are the only ones the bundle may leave unresolved.
+  const bindingOnNode = ['url', 'fs/promises', 'module'];
+  const result = await build({ entryPoints: ['server/src/analysis/analyze.ts'], bundle: true, platform: 'browser', format: 'esm', write: false, metafile: true, logLevel: 'silent', external: bindingOnNode });
+  // (A TypeScript import of types only is listed as external, by its relative path: not a module.)
+  const external = Object.entries(result.metafile.inputs).flatMap(([input, { imports: used }]) => used.filter((i) => i.external && !i.path.startsWith('.')).map((i) => `${input} → ${i.path}`));
+  assert.deepEqual(new Set(external.map((e) => e.split(' → ')[0])), new Set(['node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter.js']), external.join('\n'));
+});

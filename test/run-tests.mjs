@@ -19,7 +19,7 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...process.argv.slice(2), ...files], {
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', './test/helpers/setup.cjs', '--test', '--test-reporter=spec', ...process.argv.slice(2), ...files], {
   stdio: 'inherit',
 });
 process.exit(result.status ?? 1);

@@ -1,28 +1,38 @@
 // Tree-sitter runtime and grammars (VS Code's own prebuilt wasm files), loaded lazily, and one
 // incrementally re-parsed tree per document.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Language, Parser, Query, type Node, type Point, type Tree } from '@vscode/tree-sitter-wasm';
 
 export type { Node, Tree } from '@vscode/tree-sitter-wasm';
 
-let wasmDirectory: string | undefined;
+/**
+ * Where the host keeps tree-sitter's runtime (`tree-sitter.wasm`) and the grammars: files beside the bundle
+ * on Node (server/src/grammarsOnDisk.ts), the extension's own URI in a browser. The analysis reads no file
+ * itself, so that the same core runs where there is no file system.
+ */
+export interface GrammarFiles {
+  /** The runtime's file as a path or URL, for the binding to load. */
+  locate(file: string): string;
+  /** A grammar's bytes. */
+  read(file: string): Promise<Uint8Array>;
+}
 
-/** Where tree-sitter.wasm and the grammars live: `grammars/` beside the bundle, else the package. */
-function locateWasmDirectory(): string {
-  if (wasmDirectory) return wasmDirectory;
-  const besideBundle = path.join(__dirname, 'grammars');
-  wasmDirectory = fs.existsSync(path.join(besideBundle, 'tree-sitter.wasm'))
-    ? besideBundle
-    : path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
-  return wasmDirectory;
+let grammarFiles: GrammarFiles | undefined;
+
+/** Set by the host before the first parse. */
+export function useGrammarFiles(files: GrammarFiles): void {
+  grammarFiles = files;
+}
+
+function files(): GrammarFiles {
+  if (!grammarFiles) throw new Error('no grammar files: the host calls useGrammarFiles (on Node, import server/src/grammarsOnDisk) before the first parse');
+  return grammarFiles;
 }
 
 let runtime: Promise<void> | undefined;
 const grammars = new Map<string, Promise<Language>>();
 
 function initRuntime(): Promise<void> {
-  runtime ??= Parser.init({ locateFile: (file: string) => path.join(locateWasmDirectory(), file) });
+  runtime ??= Parser.init({ locateFile: (file: string) => files().locate(file) });
   return runtime;
 }
 
@@ -30,7 +40,7 @@ function initRuntime(): Promise<void> {
 export function loadGrammar(grammarFile: string): Promise<Language> {
   let grammar = grammars.get(grammarFile);
   if (!grammar) {
-    grammar = initRuntime().then(() => Language.load(fs.readFileSync(path.join(locateWasmDirectory(), grammarFile))));
+    grammar = initRuntime().then(async () => Language.load(await files().read(grammarFile)));
     grammars.set(grammarFile, grammar);
     grammar.catch(() => grammars.delete(grammarFile));
   }

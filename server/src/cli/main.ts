@@ -1,6 +1,7 @@
 // `tiktok-errors`: the editor's checks on the command line, on the same analysis core.
 // Exit codes: 0 nothing found, 1 findings at or above --fail-on, 2 usage or input errors.
 import { statSync } from 'node:fs';
+import '../grammarsOnDisk';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderCardText } from '../analysis/catalog/card';

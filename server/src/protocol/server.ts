@@ -1,6 +1,8 @@
 // The language server: a thin layer that turns the analysis into LSP responses.
 // Runs over stdio (`node dist/server.js --stdio`) for any editor, or over IPC under VS Code.
 import { fileURLToPath, pathToFileURL } from 'node:url';
+// The Node server reads the grammars from disk.
+import '../grammarsOnDisk';
 import { performance } from 'node:perf_hooks';
 import { walkSourceFiles } from '../analysis/files/workspaceFiles';
 import { dirname, sep } from 'node:path';
