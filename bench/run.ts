@@ -223,7 +223,8 @@ async function hoverWhileBusyRow(): Promise<void> {
   // The parse as the server meets it: the first in a fresh process, whose WebAssembly memory must grow.
   const file = join(mkdtempSync(join(tmpdir(), 'tiktok-bench-busy-')), 'minified.js');
   writeFileSync(file, text);
-  const script = `const { loadGrammar, ParsedDocument } = require(${JSON.stringify(resolve('server/src/analysis/parsing.ts'))});
+  const script = `require(${JSON.stringify(resolve('server/src/grammarsOnDisk.ts'))});
+const { loadGrammar, ParsedDocument } = require(${JSON.stringify(resolve('server/src/analysis/parsing.ts'))});
 loadGrammar('tree-sitter-javascript.wasm').then((grammar) => {
   const text = require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8');
   const start = performance.now();
