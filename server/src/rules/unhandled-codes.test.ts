@@ -170,7 +170,7 @@ ruleTester(unhandledCodes, {
       language: 'typescript',
       code: `enum E {\n  Spam = 'spam_risk_too_many_posts',\n  Limit = 'rate_limit_exceeded',\n}\nfunction f(e: E) {\n  switch (e) {\n    case E.Spam:\n      return 1;\n  }\n}\n`,
       errors: [{ message: /^1 member of E is not handled by this switch\nretry \(1\): rate_limit_exceeded\nMeasured against the 2 members of the enum E/ }, { message: /^The enum E leaves out 2 codes/ }],
-      output: `enum E {\n  Spam = 'spam_risk_too_many_posts',\n  Limit = 'rate_limit_exceeded',\n}\nfunction f(e: E) {\n  switch (e) {\n    case E.Spam:\n      return 1;\n    // retry: retry later with exponential backoff\n    case E.Limit:\n      throw new Error("TODO: handle these TikTok errors (retry)");\n  }\n}\n`,
+      output: `enum E {\n  Spam = 'spam_risk_too_many_posts',\n  Limit = 'rate_limit_exceeded',\n}\nfunction f(e: E) {\n  switch (e) {\n    case E.Spam:\n      return 1;\n    // retry: retry later with exponential backoff\n    case E.Limit:\n      throw new Error('TODO: handle these TikTok errors (retry)');\n  }\n}\n`,
     },
     {
       name: 'TypeScript: a union that leaves out codes of its endpoint is told so on its declaration, with a fix that adds them in its style',
@@ -215,7 +215,7 @@ ruleTester(unhandledCodes, {
       code: `const RETRYABLE_CODES = new Set(['internal', 'rate_limit_exceeded']);\nconst TERMINAL = ['spam_risk_text'];\nfunction f(code: string) {\n  if (RETRYABLE_CODES.has(code)) {\n    return 1;\n  } else if (TERMINAL.includes(code)) {\n    return 2;\n  }\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('internal', 'rate_limit_exceeded', 'spam_risk_text', 'too many requests', 'spam_risk') },
       errors: [{ message: /^2 TikTok error codes are not handled by this if\/else chain\nretry \(1\): too many requests\nuser-error \(1\): spam_risk\n/ }],
-      output: `const RETRYABLE_CODES = new Set(['internal', 'rate_limit_exceeded', 'too many requests']);\nconst TERMINAL = ['spam_risk_text'];\nfunction f(code: string) {\n  if (RETRYABLE_CODES.has(code)) {\n    return 1;\n  } else if (TERMINAL.includes(code)) {\n    return 2;\n  } else if (code === "spam_risk") {\n    // user-error: show the message to the user; do not retry unchanged\n    throw new Error("TODO: handle these TikTok errors (user-error)");\n  }\n}\n`,
+      output: `const RETRYABLE_CODES = new Set(['internal', 'rate_limit_exceeded', 'too many requests']);\nconst TERMINAL = ['spam_risk_text'];\nfunction f(code: string) {\n  if (RETRYABLE_CODES.has(code)) {\n    return 1;\n  } else if (TERMINAL.includes(code)) {\n    return 2;\n  } else if (code === 'spam_risk') {\n    // user-error: show the message to the user; do not retry unchanged\n    throw new Error('TODO: handle these TikTok errors (user-error)');\n  }\n}\n`,
     },
     {
       name: 'TypeScript: a map keyed by constants (computed keys) reads their codes, and new keys are the constants the file has',
@@ -319,7 +319,7 @@ ruleTester(unhandledCodes, {
       code: `const C = { SPAM: 'spam_risk_too_many_posts', LIMIT: 'rate_limit_exceeded' } as const;\nconst TOKEN = 'access_token_invalid';\nswitch (code) {\n  case C.SPAM:\n    break;\n  case TOKEN:\n    break;\n}\n`,
       settings: { ignoreCodes: ignoreAllBut('spam_risk_too_many_posts', 'access_token_invalid', 'rate_limit_exceeded', 'internal') },
       errors: [{ message: /^2 TikTok error codes are not handled by this switch\nretry \(2\): rate_limit_exceeded, internal\n/ }],
-      output: `const C = { SPAM: 'spam_risk_too_many_posts', LIMIT: 'rate_limit_exceeded' } as const;\nconst TOKEN = 'access_token_invalid';\nswitch (code) {\n  case C.SPAM:\n    break;\n  case TOKEN:\n    break;\n  // retry: retry later with exponential backoff\n  case C.LIMIT:\n  case "internal":\n    throw new Error("TODO: handle these TikTok errors (retry)");\n}\n`,
+      output: `const C = { SPAM: 'spam_risk_too_many_posts', LIMIT: 'rate_limit_exceeded' } as const;\nconst TOKEN = 'access_token_invalid';\nswitch (code) {\n  case C.SPAM:\n    break;\n  case TOKEN:\n    break;\n  // retry: retry later with exponential backoff\n  case C.LIMIT:\n  case 'internal':\n    throw new Error('TODO: handle these TikTok errors (retry)');\n}\n`,
     },
     {
       name: 'TypeScript: a switch over fail_reason, named so, is measured against the fail_reason values, and Add all inserts only those',

@@ -198,6 +198,22 @@ export function splitEntry(line: string, groups: readonly StubGroup[], limit: nu
   return [line.slice(0, at).trimEnd(), indent + unit + line.slice(at)];
 }
 
+/** Languages whose strings take either quote. */
+const EITHER_QUOTE = new Set(['typescript', 'tsx', 'javascript', 'python', 'ruby', 'php']);
+
+/** The quote the file's short strings use most, where the language lets it choose; else `"`. */
+export function fileQuote(text: string, language: LanguageSupport): string {
+  if (!EITHER_QUOTE.has(language.name)) return '"';
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const single = sample.match(/'[\w .-]*'/g)?.length ?? 0;
+  const double = sample.match(/"[\w .-]*"/g)?.length ?? 0;
+  return single > double ? "'" : '"';
+}
+
+/**
+ * Inserts the missing arms. New literals take the quote of the construct's own literal labels; where it has
+ * none (every label a constant: `case Codes.SPAM:`), the quote the file's short strings use most.
+ */
 export function insertArms(
   text: string,
   language: LanguageSupport,
@@ -214,7 +230,7 @@ export function insertArms(
   const quoted = labels.find((l) => l.quote !== '');
   const last = shape.arms[shape.arms.length - 1]!;
   const style: RenderStyle = {
-    quote: quoted?.quote ?? '"',
+    quote: quoted?.quote ?? fileQuote(text, language),
     form: shape.form,
     listsLabels: shape.arms.some((arm) => arm.labels.length > 1),
     subject: shape.subject ?? '',

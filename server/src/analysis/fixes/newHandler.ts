@@ -3,22 +3,10 @@
 import type { LanguageSupport, RenderStyle } from '../../languages/language';
 import { catalog as defaultCatalog, type Catalog } from '../catalog/catalog';
 import { detectEol, documentIndentUnit, indentationAt, lineEndAt, lineStartAt, type TextEdit } from '../text';
-import { lineWidth, splitEntry, stubGroups, type StubOptions } from './insertArms';
+import { fileQuote, lineWidth, splitEntry, stubGroups, type StubOptions } from './insertArms';
 
 /** What Insert Error Handler writes: a switch (`match`, `case`), an if/else chain over the subject, or a lookup map of messages. */
 export type HandlerShape = 'switch' | 'chain' | 'map';
-
-/** Languages whose strings take either quote. */
-const EITHER_QUOTE = new Set(['typescript', 'tsx', 'javascript', 'python', 'ruby', 'php']);
-
-/** The quote the file's short strings use most, where the language lets it choose; else `"`. */
-function fileQuote(text: string, language: LanguageSupport): string {
-  if (!EITHER_QUOTE.has(language.name)) return '"';
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  const single = sample.match(/'[\w .-]*'/g)?.length ?? 0;
-  const double = sample.match(/"[\w .-]*"/g)?.length ?? 0;
-  return single > double ? "'" : '"';
-}
 
 /**
  * The edit that writes a switch over `subject` handling `codes` below the line at `offset` (or on it, where
