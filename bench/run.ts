@@ -9,7 +9,7 @@ import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import '../server/src/grammarsOnDisk';
 import { analyzeParsed, analyzeText, fixAllText } from '../server/src/analysis/analyze';
-import { catalog } from '../server/src/analysis/catalog/catalog';
+import { catalog, namesEnoughCodes } from '../server/src/analysis/catalog/catalog';
 import { loadGrammar, ParsedDocument } from '../server/src/analysis/parsing';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
 import { languageForId, languages } from '../server/src/languages';
@@ -423,10 +423,9 @@ function checkCounts(root: string, ...flags: string[]): { walked: number; parsed
 
 /** rg -F over the files check reads: the languages' extensions, hidden files included, nested node_modules left out. */
 function ripgrepSearch(root: string): () => unknown {
-  const patterns = join(tmpdir(), `tiktok-bench-patterns-${process.pid}.txt`);
-  writeFileSync(patterns, catalog.entries.map((e) => e.code).join('\n') + '\n');
   const types = languages.flatMap((l) => l.fileExtensions).flatMap((ext) => ['--iglob', `*${ext}`]);
-  return () => spawnSync('rg', ['--no-ignore', '--hidden', '-g', '!node_modules', ...types, '-F', '-c', '-f', patterns, root], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const patterns = catalog.entries.flatMap((e) => ['-e', e.code]);
+  return () => spawnSync('rg', ['--no-ignore', '--hidden', '-g', '!node_modules', ...types, '-F', '-c', ...patterns, root], { encoding: 'utf8', maxBuffer: 1 << 28 });
 }
 
 // The peer: ast-grep, a native tree-sitter scanner, with a rule for what check looks for in JavaScript and
@@ -439,17 +438,11 @@ function astGrepRules(): string {
   return [rule('tiktok-switch-ts', 'TypeScript'), rule('tiktok-switch-tsx', 'Tsx'), rule('tiktok-switch-js', 'JavaScript')].join('\n---\n');
 }
 /** The same walk as check's: ignore files not read, hidden files read, nested node_modules left out. */
-const astGrepScan = (root: string) => () =>
-  spawnSync(astGrep, ['scan', '--inline-rules', astGrepRules(), '--json=compact', '--no-ignore', 'hidden', '--no-ignore', 'vcs', '--no-ignore', 'parent', '--no-ignore', 'dot', '--globs', '!node_modules', root], {
+const astGrepScan = (root: string, rules = astGrepRules()) => () =>
+  spawnSync(astGrep, ['scan', '--inline-rules', rules, '--json=compact', '--no-ignore', 'hidden', '--no-ignore', 'vcs', '--no-ignore', 'parent', '--no-ignore', 'dot', '--globs', '!node_modules', root], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });
-
-/** Whether a switch's text names codes that make it TikTok's (classify's rule: one code only TikTok uses, or two counted ones). */
-function namesTikTokCodes(text: string): boolean {
-  const named = [...text.matchAll(/"([^"]+)"|'([^']+)'/g)].map((m) => catalog.get(m[1] ?? m[2]!)).filter((e) => e !== undefined && !e.generic);
-  return named.some((e) => !e!.shared) || new Set(named.map((e) => e!.code)).size >= DEFAULT_SETTINGS.minimumKnownCodes;
-}
 
 async function peerRow(what: string, root: string, compareSwitches: boolean): Promise<void> {
   // ast-grep parses every file it is given; check is told to read the files over its size limit too, so that both see the same tree.
@@ -468,7 +461,8 @@ async function peerRow(what: string, root: string, compareSwitches: boolean): Pr
     const onlyOurs = ours.filter((key) => !theirs.has(key));
     const onlyTheirs = [...theirs].filter(([key]) => !counts.switches.has(key));
     if (onlyOurs.length > 0) throw new Error(`check reports switches ast-grep does not find: ${onlyOurs.join(', ')}`);
-    const explained = onlyTheirs.filter(([, text]) => !namesTikTokCodes(text)).length;
+    // The sift's rule, the same as classify's: a code only TikTok uses, or enough codes that count.
+    const explained = onlyTheirs.filter(([, text]) => !namesEnoughCodes(text, DEFAULT_SETTINGS.minimumKnownCodes)).length;
     if (explained !== onlyTheirs.length) throw new Error(`ast-grep finds TikTok switches check misses: ${onlyTheirs.map(([k]) => k).join(', ')}`);
     agreement = `; both find the same ${ours.length} switches${onlyTheirs.length ? `, and ast-grep ${onlyTheirs.length} more whose codes all are shared with other APIs (OAuth's names, \`invalid_params\`), which make no switch TikTok's` : ''}`;
   }
