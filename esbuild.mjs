@@ -3,6 +3,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { browserBuilds, nodeImportsOf } from './server/packaging/browserBundles.mjs';
 
 const production = process.argv.includes('--production');
 const require = createRequire(import.meta.url);
@@ -44,7 +45,7 @@ const common = {
 }
 
 rmSync('dist', { recursive: true, force: true });
-await Promise.all([
+const [, , , ...browser] = await Promise.all([
   esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: { server: 'server/src/protocol/server.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({
@@ -55,7 +56,15 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   }),
+  // The web extension: the same client commands and server, for a browser (browserBundles.mjs).
+  ...browserBuilds({ production }).map((options) => esbuild.build(options)),
 ]);
+// A Node module in a browser's bundle fails the build: the web extension would not start.
+const nodeInBrowser = browser.flatMap((result) => nodeImportsOf(result.metafile));
+if (nodeInBrowser.length > 0) {
+  console.error(`the browser's bundles import Node modules:\n${nodeInBrowser.join('\n')}`);
+  process.exit(1);
+}
 
 // The runtime and only the grammars a language file names are shipped.
 const wasmSource = dirname(require.resolve('@vscode/tree-sitter-wasm'));

@@ -1,7 +1,8 @@
 // The layering the project promises: an analysis core with no LSP import, and a client with no analysis.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 
 function sources(dir: string): string[] {
@@ -25,8 +26,33 @@ test('the analysis core (analysis, languages, rules) and the CLI import nothing 
 
 test('the client only starts the server and registers commands', () => {
   for (const file of sources('client/src')) {
-    for (const spec of imports(file)) assert.match(spec, /^(vscode|vscode-languageclient(\/node)?|node:[a-z]+)$/, `${file} imports ${spec}`);
+    for (const spec of imports(file)) assert.match(spec, /^(vscode|vscode-languageclient(\/node|\/browser)?|node:[a-z]+|\.\/(commands|webFiles))$/, `${file} imports ${spec}`);
   }
+});
+
+test("the web extension's bundles (client and server) reach no Node module; the build stops on one that does", async () => {
+  const { build } = await import('esbuild');
+  const { browserBuilds, nodeImportsOf } = await import('../server/packaging/browserBundles.mjs');
+  const builds = browserBuilds();
+  assert.equal(builds.length, 2);
+  for (const options of builds) {
+    const result = await build({ ...options, write: false, logLevel: 'silent' });
+    assert.deepEqual(nodeImportsOf(result.metafile), [], `${JSON.stringify(options.entryPoints)}`);
+    const inputs = Object.keys(result.metafile!.inputs);
+    if (JSON.stringify(options.entryPoints).includes('browserServer')) {
+      // The same server and analysis as on Node, with posix paths in place of node:path.
+      for (const needed of ['server/src/protocol/languageServer.ts', 'server/src/analysis/analyze.ts', 'node_modules/path-browserify/index.js']) assert.ok(inputs.includes(needed), needed);
+      for (const nodeOnly of ['server/src/protocol/nodeHost.ts', 'server/src/analysis/files/filesOnDisk.ts', 'server/src/grammarsOnDisk.ts', 'server/src/ruleDocs.ts']) assert.ok(!inputs.includes(nodeOnly), nodeOnly);
+    }
+  }
+  // The same check, on a server entry that reads the disk: the build would stop.
+  const dir = mkdtempSync(join(tmpdir(), 'tiktok-browser-bundle-'));
+  writeFileSync(join(dir, 'entry.ts'), "import '" + resolve('server/src/protocol/nodeHost.ts') + "';\n");
+  const server = builds.find((o) => JSON.stringify(o.entryPoints).includes('browserServer'))!;
+  await assert.rejects(build({ ...server, entryPoints: { broken: join(dir, 'entry.ts') }, write: false, logLevel: 'silent' }), /Could not resolve "node:fs"/);
+  // And one left external, as the binding's own are: listed, and esbuild.mjs then exits 1.
+  const external = await build({ ...server, entryPoints: { broken: join(dir, 'entry.ts') }, write: false, logLevel: 'silent', external: ['node:*', ...(server.external as string[])] });
+  assert.ok(nodeImportsOf(external.metafile).some((i) => i.endsWith('→ node:fs')), nodeImportsOf(external.metafile).join('\n'));
 });
 
 test('no file but the catalog lists TikTok error codes', () => {

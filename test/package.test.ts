@@ -17,9 +17,9 @@ test('the .vsix holds only the bundles, the grammars and the manifest files', ()
   const files = execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
     .split('\n')
     .filter(Boolean);
-  const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^dist\/(extension|server)\.js$/, /^dist\/grammars\/tree-sitter(-[a-z-]+)?\.wasm$/, /^docs\/images\/[\w-]+\.png$/, /^docs\/rules\/[\w-]+\.md$/, /^docs\/[\w-]+\.md$/];
+  const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^dist\/(extension|server|browserExtension|browserServer)\.js$/, /^dist\/grammars\/tree-sitter(-[a-z-]+)?\.wasm$/, /^docs\/images\/[\w-]+\.png$/, /^docs\/rules\/[\w-]+\.md$/, /^docs\/[\w-]+\.md$/];
   for (const file of files) assert.ok(allowed.some((p) => p.test(file)), `unexpected file in the .vsix: ${file}`);
-  for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/grammars/tree-sitter.wasm', ...languages.map((l) => `dist/grammars/${l.grammarFile}`), ...rules.map((r) => `docs/rules/${r.id}.md`)]) {
+  for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/browserExtension.js', 'dist/browserServer.js', 'dist/grammars/tree-sitter.wasm', ...languages.map((l) => `dist/grammars/${l.grammarFile}`), ...rules.map((r) => `docs/rules/${r.id}.md`)]) {
     assert.ok(files.includes(needed), `missing from the .vsix: ${needed}`);
   }
 });
@@ -65,6 +65,9 @@ test('activates when a file of a supported language opens, else after start-up; 
   assert.deepEqual(manifest.activationEvents, [...vscodeIds.map((id) => `onLanguage:${id}`), 'onStartupFinished']);
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
   assert.equal(manifest.capabilities.virtualWorkspaces, true);
+  // One .vsix for both hosts: Node's entry and the web extension's.
+  assert.equal(manifest.main, './dist/extension.js');
+  assert.equal(manifest.browser, './dist/browserExtension.js');
   assert.equal(manifest.bin['tiktok-errors-language-server'], 'dist/server.js');
   assert.equal(manifest.bin['tiktok-errors'], 'dist/cli.js');
 });

@@ -5,9 +5,9 @@
 // the files of one folder). This is the index of the workspace's declarations: every file read is parsed once
 // per text it has and kept until it changes, and the callers say when one does. The server reads open
 // documents first and the disk otherwise; the command line reads the disk.
-import { readdirSync } from 'node:fs';
+// node:path is path-browserify in the browser's bundle (esbuild.mjs): paths there are URIs made paths (webHost.ts).
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { readSmallFile } from './analysis/files/readForAnalysis';
+import { passTurn } from './analysis/slices';
 import { mayDeclareCodes, readDeclarations } from './analysis/constructs/constructs';
 import { loadGrammar, ParsedDocument } from './analysis/parsing';
 import { Declarations, importedDeclarations, type ImportClause } from './analysis/resolution/declarations';
@@ -31,31 +31,12 @@ export interface Imported {
   readonly sources: readonly string[];
 }
 
+/** How files are read: from the disk on Node (filesOnDisk.ts), through the client in a browser. */
 export interface FileReaders {
   /** A file's text, or undefined when it is not there (or not a regular file). */
-  read(path: string): string | undefined;
+  read(path: string): string | undefined | Promise<string | undefined>;
   /** The names in a folder, or undefined when it cannot be listed. */
-  list?(dir: string): readonly string[] | undefined;
-}
-
-/** Files from the disk: texts within `maxBytes()` (undefined where no readable regular file), and folders' names. */
-export function diskReaders(maxBytes: () => number): FileReaders {
-  return {
-    read(file) {
-      try {
-        return readSmallFile(file, maxBytes());
-      } catch {
-        return undefined;
-      }
-    },
-    list(dir) {
-      try {
-        return readdirSync(dir);
-      } catch {
-        return undefined;
-      }
-    },
-  };
+  list?(dir: string): readonly string[] | undefined | Promise<readonly string[] | undefined>;
 }
 
 /** Coverage's way to follow imports, over a resolver and the files it reads. */
@@ -66,7 +47,7 @@ export function importFollower(resolver: ImportResolver): ImportFollower {
       return false;
     },
     async importedInto(file, given) {
-      const text = given ?? resolver.read(resolve(file));
+      const text = given ?? (await resolver.read(resolve(file)));
       if (text === undefined) return undefined;
       const { declarations } = await resolver.importedInto(resolve(file), text);
       return declarations ? { text, declarations } : undefined;
@@ -127,7 +108,7 @@ export class ImportResolver {
     for (const file of files) {
       if (isCancelled()) break;
       if (!languageForPath(file)?.imports) continue;
-      if (++indexed % FILES_PER_TURN === 0) await new Promise((next) => setImmediate(next));
+      if (++indexed % FILES_PER_TURN === 0) await passTurn();
       if ((await this.knownOf(file))?.declarations) declaring++;
     }
     return { files: indexed, declaring };
@@ -145,7 +126,7 @@ export class ImportResolver {
   }
 
   /** A file's text, read now (texts are not kept). */
-  read(path: string): string | undefined {
+  read(path: string): string | undefined | Promise<string | undefined> {
     return this.readers.read(path);
   }
 
@@ -153,7 +134,7 @@ export class ImportResolver {
   private async knownOf(path: string): Promise<Known | null> {
     const kept = this.known.get(path);
     if (kept !== undefined) return kept;
-    const text = this.readers.read(path);
+    const text = await this.readers.read(path);
     let known: Known | null = null;
     if (text !== undefined) {
       const language = languageForPath(path);
@@ -169,7 +150,7 @@ export class ImportResolver {
   /** The other files of `file`'s folder in its language and package that it sees. */
   private async samePackage(file: string, text: string, language: LanguageSupport, support: ImportSupport): Promise<Array<{ path: string; declarations?: Declarations }>> {
     const dir = dirname(file);
-    if (!this.listings.has(dir)) this.listings.set(dir, this.readers.list?.(dir));
+    if (!this.listings.has(dir)) this.listings.set(dir, await this.readers.list?.(dir));
     const names = this.listings.get(dir) ?? [];
     const own = support.packageOf!(text);
     const siblings: Array<{ path: string; declarations?: Declarations }> = [];

@@ -56,9 +56,10 @@ export function installExtension(tools: Tools, home: string, vsix: string): void
   execFileSync(tools.node24, [...baseArgs(tools, home), '--install-extension', vsix, '--force'], { stdio: ['ignore', 'pipe', 'inherit'], env: env(home) });
 }
 
-export async function startCodeServer(tools: Tools, home: string): Promise<CodeServer> {
+/** `settings` are added to the user settings (the web pass sets `remote.extensionKind`). */
+export async function startCodeServer(tools: Tools, home: string, settings: Record<string, unknown> = {}): Promise<CodeServer> {
   mkdirSync(join(home, 'data', 'User'), { recursive: true });
-  writeFileSync(join(home, 'data', 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+  writeFileSync(join(home, 'data', 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...settings }, null, 2));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';

@@ -15,9 +15,12 @@ const VSIX = resolve(`tiktok-api-errors-${manifest.version}.vsix`);
 
 type Step = [name: string, run: (page: Page) => Promise<void>];
 
+/** Put before the names of the pictures the web pass takes, so that they do not replace the desktop's. */
+let shotPrefix = '';
+
 /** An extra picture of the editor area in the middle of a step (README material). */
 async function detailShot(page: Page, name: string): Promise<void> {
-  await page.locator('.part.editor').screenshot({ path: join(RESULTS, `detail-${name}.png`) });
+  await page.locator('.part.editor').screenshot({ path: join(RESULTS, `${shotPrefix}detail-${name}.png`) });
 }
 
 /** True when a frame and every iframe around it are visible: hidden webviews keep their old frames. */
@@ -109,7 +112,7 @@ async function waitForProblem(page: Page, pattern: RegExp, timeout = 30_000): Pr
 
 /** Puts the cursor on the first `keyword` of the fixture file, through Go to Line (no pixel hunting). */
 async function goToKeyword(page: Page, file: string, keyword: string): Promise<void> {
-  const lines = readFileSync(join('test/e2e/workspace', file), 'utf8').split('\n');
+  const lines = (WEB_FILES[file] ?? readFileSync(join('test/e2e/workspace', file), 'utf8')).split('\n');
   const line = lines.findIndex((l) => new RegExp(`^\\s*${keyword}\\b`).test(l));
   const column = lines[line]!.indexOf(keyword) + 2;
   await page.keyboard.press('Escape');
@@ -189,25 +192,30 @@ function quickFixSteps(file: string, keyword: string, perAction: RegExp): Step[]
   ];
 }
 
+/** Hovers the code in post.ts until its card shows; returns the card's text. */
+async function hoverCard(page: Page): Promise<string> {
+  await openFile(page, 'post.ts');
+  const token = page.locator('.view-lines span', { hasText: 'spam_risk_too_many_pending_share' }).first();
+  const card = page.locator('.monaco-hover-content:visible', { hasText: 'spam_risk_too_many_pending_share' });
+  // The first hover can come before the editor has its language features: move away and back.
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(5, 5);
+    await token.hover();
+    try {
+      await card.first().waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
+  return card.first().innerText();
+}
+
 const steps: Step[] = [
   [
     'hover: a code in a TypeScript string shows its card',
     async (page) => {
-      await openFile(page, 'post.ts');
-      const token = page.locator('.view-lines span', { hasText: 'spam_risk_too_many_pending_share' }).first();
-      const card = page.locator('.monaco-hover-content:visible', { hasText: 'spam_risk_too_many_pending_share' });
-      // The first hover can come before the editor has its language features: move away and back.
-      for (let attempt = 1; ; attempt++) {
-        await page.mouse.move(5, 5);
-        await token.hover();
-        try {
-          await card.first().waitFor({ timeout: 5_000 });
-          break;
-        } catch (error) {
-          if (attempt === 4) throw error;
-        }
-      }
-      const text = await card.first().innerText();
+      const text = await hoverCard(page);
       await detailShot(page, 'hover');
       for (const part of ['user-error', 'The daily upload cap from the API is reached for the current user', 'at most 5 pending shares']) {
         if (!text.includes(part)) throw new Error(`the hover card lacks "${part}": ${text}`);
@@ -245,7 +253,7 @@ const steps: Step[] = [
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'frame_rate_check_failed' }).first().waitFor();
       await input.fill('pending');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'spam_risk_too_many_pending_share' }).first().waitFor();
-      await page.locator('.quick-input-widget').screenshot({ path: join(RESULTS, 'detail-lookup.png') });
+      await page.locator('.quick-input-widget').screenshot({ path: join(RESULTS, `${shotPrefix}detail-lookup.png`) });
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'spam_risk_too_many_pending_share' }).first().click();
       await waitForFrameText(page, ['at most 5 pending shares', 'Guidance for your code'], 'the details view with the solution');
     },
@@ -347,7 +355,172 @@ const steps: Step[] = [
       await page.locator('.statusbar', { hasText: 'Ln 4, Col 10' }).waitFor();
     },
   ],
+  [
+    'restart: "Restart Language Server" starts a new server, which answers; the output keeps what the last one said',
+    async (page) => {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'TikTok Errors: Restart Language Server');
+      await runCommand(page, 'TikTok Errors: Show Output');
+      // Monaco writes spaces as no-break spaces, which \s matches.
+      const ready = page.locator('.part.panel .view-line', { hasText: /ready:\s\d+\sTikTok\serror\scodes/ });
+      const deadline = Date.now() + 30_000;
+      while ((await ready.count()) < 2) {
+        if (Date.now() > deadline) throw new Error(`the output says "ready" ${await ready.count()} time(s) after the restart`);
+        await page.waitForTimeout(300);
+      }
+      await hoverCard(page);
+    },
+  ],
 ];
+
+/** The steps the web pass takes again, by the start of their names: hover, the rule's page, squiggle and fixes, lookup, Insert Error Handler, restart. */
+const WEB_REPEATS = ['hover:', "lint: the rule's code", 'lint: handler.ts', 'quick-fix: handler.ts', 'palette:', 'insert handler:', 'restart:'];
+
+/** Files the web pass adds to its workspace: a switch over constants another file declares; one for completion and fix all. */
+const WEB_FILES: Record<string, string> = {
+  'codes.ts': ['// Codes this service branches on, named once.', 'export const TikTokCodes = {', "  TOKEN: 'access_token_invalid',", "  RATE: 'rate_limit_exceeded',", "  SCOPE: 'scope_not_authorized',", '} as const;', ''].join('\n'),
+  'imported.ts': [
+    "// A switch over constants of another file: in a browser, the server reads that file through the editor.",
+    "import { TikTokCodes } from './codes';",
+    '',
+    'export function onImported(code: string): string {',
+    '  switch (code) {',
+    '    case TikTokCodes.TOKEN:',
+    "      return 'reconnect';",
+    '    case TikTokCodes.RATE:',
+    "      return 'retry';",
+    '  }',
+    "  return 'other';",
+    '}',
+    '',
+  ].join('\n'),
+  'more.ts': [
+    '// Completion and fix all, in the browser.',
+    'export function onMore(code: string): string {',
+    '  switch (code) {',
+    '    case "access_token_invalid":',
+    '      return "reconnect";',
+    '    case "rate_limit_exceeded":',
+    '      return "retry";',
+    '  }',
+    '  return "other";',
+    '}',
+    '',
+  ].join('\n'),
+};
+
+/**
+ * The same .vsix in code-server's web worker extension host (`remote.extensionKind: ["web"]`): its `browser`
+ * entry, with the server in a web worker. The first step proves where it runs; the others are the desktop's.
+ */
+const webSteps: Step[] = [
+  [
+    "web: the extension runs in the web worker extension host, its server in a browser's worker",
+    async (page) => {
+      await runCommand(page, 'TikTok Errors: Show Output');
+      await page.locator('.part.panel .view-lines', { hasText: "TikTok error codes, in a browser's web worker" }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Escape');
+    },
+  ],
+  ...steps.filter(([name]) => WEB_REPEATS.some((start) => name.startsWith(start))),
+  [
+    "web: a switch over constants imported from another file is linted (the server reads it through the editor's file system)",
+    async (page) => {
+      await openFile(page, 'imported.ts');
+      await waitForProblem(page, /23 TikTok error codes are not handled by this switch/);
+    },
+  ],
+  [
+    'web: completion in a case label offers the codes the switch does not handle yet',
+    async (page) => {
+      await openFile(page, 'more.ts');
+      await waitForProblem(page, /23 TikTok error codes are not handled by this switch/);
+      await goToKeyword(page, 'more.ts', 'return');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      // Typed whole, then the cursor goes back into the string: the same text whether or not the editor
+      // closed the quote itself (typing the closing quote steps over the one it added).
+      await page.keyboard.type('case "spam_ri":');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Control+Space');
+      const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'spam_risk_too_many_posts' }).first();
+      await suggestion.waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Escape');
+      // The line typed goes again: fix all below starts from the file as written.
+      await page.keyboard.press('Control+Shift+K');
+      await page.locator('.view-lines', { hasText: 'case "spam_ri' }).waitFor({ state: 'detached' }).catch(() => undefined);
+    },
+  ],
+  [
+    'web: "Fix All" writes every missing case of the switch',
+    async (page) => {
+      await runCommand(page, 'Fix All');
+      // With the TypeScript extension's fix all also on offer, VS Code asks which.
+      await page.locator('.action-widget .monaco-list-row', { hasText: 'Fix all TikTok error handling problems' }).first().click();
+      await page.locator('.view-lines', { hasText: 'case "spam_risk_user_banned_from_posting":' }).first().waitFor({ timeout: 15_000 });
+      await page.locator('.view-lines', { hasText: 'case "scope_not_authorized":' }).first().waitFor();
+      await page.keyboard.press('Control+S');
+    },
+  ],
+  [
+    'web: "Show Handling Coverage" scans the workspace through the editor and lists each construct',
+    async (page) => {
+      await runCommand(page, 'TikTok Errors: Show Handling Coverage');
+      await page.locator('.notifications-toasts', { hasText: /of 25 handled.*\(\d+ files scanned/ }).waitFor({ timeout: 30_000 });
+      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'TikTok Error Coverage' }) });
+      await page.locator('.pane-header', { hasText: 'web-workspace' }).first().click();
+      // The reference's set folded, so that the constructs have the room to show.
+      await view.locator('.monaco-list-row', { hasText: 'reference: ' }).first().click();
+      await view.locator('.monaco-list-row', { hasText: 'By construct' }).first().click();
+      await view.locator('.monaco-list-row', { hasText: 'imported.ts:5' }).first().waitFor();
+      await view.locator('.monaco-list-row', { hasText: 'handler.ts:3' }).first().waitFor();
+    },
+  ],
+];
+
+/** Runs steps on one page, each with its screenshot; a failure is recorded and the next step runs. */
+async function runSteps(page: Page, list: Step[], prefix: string): Promise<void> {
+  let index = 0;
+  for (const [name, step] of list) {
+    const shot = join(RESULTS, `${prefix}${String(++index).padStart(2, '0')}-${name.split(':')[0]!.replace(/\W+/g, '-')}.png`);
+    try {
+      await step(page);
+      await page.screenshot({ path: shot });
+      outcomes.push({ name, ok: true });
+      console.log(`ok - ${name} (${shot})`);
+    } catch (error) {
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      const detail = `${error instanceof Error ? error.message : String(error)}\nscreenshot: ${shot}`;
+      outcomes.push({ name, ok: false, detail });
+      console.log(`FAILED - ${name}\n${detail}`);
+    }
+  }
+}
+
+/** The web pass: a second code-server, of its own, whose settings run our extension in the web worker host. */
+async function webPass(browser: Browser, tools: ReturnType<typeof ensureTools>, home: string): Promise<void> {
+  const webHome = join(home, 'web');
+  mkdirSync(webHome, { recursive: true });
+  installExtension(tools, webHome, VSIX);
+  const server = await startCodeServer(tools, webHome, { 'remote.extensionKind': { [`${manifest.publisher}.${manifest.name}`]: ['web'] } });
+  try {
+    const folder = workspaceCopy(webHome, 'web-workspace');
+    for (const [name, text] of Object.entries(WEB_FILES)) writeFileSync(join(folder, name), text);
+    const page = await openWorkbench(browser, server, folder);
+    // The web worker host's errors are the page's console: kept, and written out when a step fails.
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => void (message.type() === 'error' && consoleErrors.push(message.text())));
+    shotPrefix = 'web-';
+    const failedBefore = outcomes.filter((o) => !o.ok).length;
+    await runSteps(page, webSteps, 'web-');
+    if (outcomes.filter((o) => !o.ok).length > failedBefore) writeFileSync(join(RESULTS, 'web-console.log'), consoleErrors.join('\n'));
+  } finally {
+    shotPrefix = '';
+    await server.stop();
+    if (outcomes.some((o) => !o.ok)) writeFileSync(join(RESULTS, 'code-server-web.log'), server.output());
+  }
+}
 
 /**
  * The first squiggle in a freshly started VS Code: a window opens on a folder with one TypeScript file, and
@@ -435,24 +608,15 @@ async function main(): Promise<void> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
     // First, while code-server is fresh: the first window it opens.
-    await firstSquiggle(browser, server, home);
-    await runApiSuite(browser, server, home);
-    const page = await openWorkbench(browser, server, workspaceCopy(home, 'workspace'));
-    let index = 0;
-    for (const [name, step] of steps) {
-      const shot = join(RESULTS, `${String(++index).padStart(2, '0')}-${name.split(':')[0]!.replace(/\W+/g, '-')}.png`);
-      try {
-        await step(page);
-        await page.screenshot({ path: shot });
-        outcomes.push({ name, ok: true });
-        console.log(`ok - ${name} (${shot})`);
-      } catch (error) {
-        await page.screenshot({ path: shot }).catch(() => undefined);
-        const detail = `${error instanceof Error ? error.message : String(error)}\nscreenshot: ${shot}`;
-        outcomes.push({ name, ok: false, detail });
-        console.log(`FAILED - ${name}\n${detail}`);
-      }
+    // E2E_ONLY=web runs the web pass alone (while working on the web extension).
+    if (process.env.E2E_ONLY !== 'web') {
+      await firstSquiggle(browser, server, home);
+      await runApiSuite(browser, server, home);
+      const page = await openWorkbench(browser, server, workspaceCopy(home, 'workspace'));
+      await runSteps(page, steps, '');
+      await page.close();
     }
+    await webPass(browser, tools, home);
   } finally {
     await browser?.close();
     await server.stop();

@@ -157,6 +157,10 @@ test('the coverage scan reads only the workspace folders the client declared, an
     const inside = await client.connection.sendRequest<{ filesScanned: number; outsideWorkspace: string[] }>('tiktokErrors/coverage', { folders: [resolve('test/fixtures/workspace')] });
     assert.deepEqual(inside.outsideWorkspace, []);
     assert.ok(inside.filesScanned > 0);
+    // Folders may be URIs too (the browser's client sends those); on Node only file: URIs have a path.
+    const byUri = await client.connection.sendRequest<{ filesScanned: number; outsideWorkspace: string[] }>('tiktokErrors/coverage', { folders: [pathToFileURL(resolve('test/fixtures/workspace')).href, 'vscode-vfs://github/o/r'] });
+    assert.equal(byUri.filesScanned, inside.filesScanned);
+    assert.deepEqual(byUri.outsideWorkspace, ['vscode-vfs://github/o/r']);
     // A folder added to the workspace later may be scanned.
     await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(outside).href, name: 'outside' }], removed: [] } });
     const added = await client.connection.sendRequest<{ filesScanned: number }>('tiktokErrors/coverage', { folders: [outside] });

@@ -10,9 +10,9 @@ export type { Node, Tree } from '@vscode/tree-sitter-wasm';
  * itself, so that the same core runs where there is no file system.
  */
 export interface GrammarFiles {
-  /** The runtime's file as a path or URL, for the binding to load. */
-  locate(file: string): string;
-  /** A grammar's bytes. */
+  /** The runtime's file as a path, for the binding to load itself; without it, the runtime's bytes are read. */
+  locate?(file: string): string;
+  /** A grammar's bytes, or the runtime's (`tree-sitter.wasm`). */
   read(file: string): Promise<Uint8Array>;
 }
 
@@ -32,7 +32,12 @@ let runtime: Promise<void> | undefined;
 const grammars = new Map<string, Promise<Language>>();
 
 function initRuntime(): Promise<void> {
-  runtime ??= Parser.init({ locateFile: (file: string) => files().locate(file) });
+  const { locate, read } = files();
+  // `wasmBinary` is Emscripten's own option, which the binding passes on but its types leave out; the file's
+  // name is still asked for (a worker started from a blob has no URL to resolve it against), and not read.
+  runtime ??= locate
+    ? Parser.init({ locateFile: (file: string) => locate(file) })
+    : read('tree-sitter.wasm').then((wasmBinary) => Parser.init({ wasmBinary, locateFile: (file: string) => file } as Parameters<typeof Parser.init>[0]));
   return runtime;
 }
 

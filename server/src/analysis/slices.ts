@@ -25,6 +25,13 @@ export function runToEnd<T>(steps: Steps<T>): T {
  */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * A turn of the event loop for loops over files (walks, reads, the index): an immediate on Node, which waits
+ * less than a timer; a timer in a browser's worker, which has no immediates.
+ */
+export const passTurn: () => Promise<void> =
+  typeof setImmediate === 'function' ? () => new Promise((resolve) => setImmediate(resolve)) : () => new Promise((resolve) => setTimeout(resolve, 0));
+
 export interface SliceOptions {
   /** How long a slice runs before the event loop gets a turn. */
   readonly sliceMs?: number;

@@ -9,7 +9,8 @@ import { catalog, type Action } from '../analysis/catalog/catalog';
 import { renderCoverageText, scanCoverage } from '../analysis/files/coverage';
 import type { Severity } from '../analysis/settings';
 import { checkPaths, InputError } from './checkFiles';
-import { diskReaders, ImportResolver, importFollower } from '../imports';
+import { ImportResolver, importFollower } from '../imports';
+import { diskReaders, filesOnDisk } from '../analysis/files/filesOnDisk';
 import { ConfigError, loadConfig, settingsFrom } from './config';
 import { displayPath } from '../analysis/displayPath';
 import { applyFixes, computeFixes, unifiedDiff } from './fix';
@@ -148,7 +149,7 @@ async function coverage(args: string[]): Promise<number> {
   const root = resolve(positionals[0] ?? '.');
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`${positionals[0]}: not a folder`);
   const imports = importFollower(new ImportResolver(diskReaders(() => settings.maxFileSize)));
-  write(renderCoverageText(await scanCoverage([root], settings, { beforeParsing: chooseWasmTier, imports })));
+  write(renderCoverageText(await scanCoverage([root], settings, { files: filesOnDisk, beforeParsing: chooseWasmTier, imports })));
   return 0;
 }
 

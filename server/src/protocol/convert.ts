@@ -11,7 +11,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix } from '../analysis/findings';
 import type { Severity } from '../analysis/settings';
 import type { Span, TextEdit } from '../analysis/text';
-import { ruleDocUri } from '../ruleDocs';
 import { rules } from '../rules';
 
 export const SOURCE = 'tiktok-errors';
@@ -32,15 +31,19 @@ export function toTextEdit(doc: TextDocument, edit: TextEdit): LspTextEdit {
   return { range: toRange(doc, edit), newText: edit.newText };
 }
 
-export function toDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
+/** Where a rule's page is, as the host says (a file in the installed package, the extension's URI in a browser). */
+export type RuleDocUri = (rule: string) => string | undefined;
+
+export function toDiagnostic(doc: TextDocument, finding: Finding, ruleDocUri: RuleDocUri): Diagnostic {
   const rule = rules.find((r) => r.id === finding.rule);
+  const href = rule && ruleDocUri(rule.id);
   return {
     range: toRange(doc, finding.span),
     severity: SEVERITY[finding.severity],
     source: SOURCE,
     code: finding.rule,
     // Our own page of the rule (docs/rules/RULE.md), in the installed package: it opens offline.
-    ...(rule ? { codeDescription: { href: ruleDocUri(rule.id) } } : {}),
+    ...(href ? { codeDescription: { href } } : {}),
     message: finding.message,
     relatedInformation: finding.related?.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.span) }, message: r.message })),
   };
@@ -59,6 +62,7 @@ export function toQuickFixes(
   findings: readonly Finding[],
   range: Range,
   sent: readonly Diagnostic[],
+  ruleDocUri: RuleDocUri,
   disable: (finding: Finding) => Fix | undefined = () => undefined,
 ): CodeAction[] {
   const start = doc.offsetAt(range.start);
@@ -66,7 +70,7 @@ export function toQuickFixes(
   return findings
     .filter((f) => f.span.start <= end && start <= f.span.end)
     .flatMap((finding) => {
-      const diagnostic = toDiagnostic(doc, finding);
+      const diagnostic = toDiagnostic(doc, finding, ruleDocUri);
       const matching = sent.find((d) => d.source === SOURCE && d.code === finding.rule && sameRange(d.range, diagnostic.range)) ?? diagnostic;
       const disabling = disable(finding);
       return [...finding.fixes, ...(disabling ? [disabling] : [])].map(

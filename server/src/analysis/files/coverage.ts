@@ -9,9 +9,9 @@ import { catalog as defaultCatalog, groupByAction, SET_IDS, type Action, type Ca
 import type { Settings } from '../settings';
 import type { Declarations } from '../resolution/declarations';
 import type { ArmShape } from '../../languages/language';
-import { readForAnalysis } from './readForAnalysis';
 import { isFallThroughStub, isStub } from '../fixes/insertArms';
-import { walkSourceFiles } from './workspaceFiles';
+import { passTurn } from '../slices';
+import type { SourceFiles } from './sourceFiles';
 
 export interface CodeLocation {
   readonly file: string;
@@ -65,6 +65,8 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 const FILES_PER_TURN = 32;
 
 export interface ScanOptions {
+  /** Where the files come from: the disk (filesOnDisk.ts), or the editor's file system in a browser. */
+  readonly files: SourceFiles;
   readonly exclude?: readonly string[];
   readonly isCancelled?: () => boolean;
   /** Follows imports, so that a switch over constants of another file counts the codes they hold. */
@@ -94,8 +96,8 @@ function underFallThroughTodo(text: string, arms: readonly ArmShape[], index: nu
   return false;
 }
 
-export async function scanCoverage(roots: readonly string[], settings: Settings, options: ScanOptions = {}, catalog: Catalog = defaultCatalog): Promise<CoverageReport> {
-  const files = await walkSourceFiles(roots, { exclude: options.exclude, isCancelled: options.isCancelled });
+export async function scanCoverage(roots: readonly string[], settings: Settings, options: ScanOptions, catalog: Catalog = defaultCatalog): Promise<CoverageReport> {
+  const files = await options.files.list(roots, { exclude: options.exclude, isCancelled: options.isCancelled });
   const skippedLarge: string[] = [];
   const skippedUnreadable: string[] = [];
   let scanned = 0;
@@ -106,8 +108,8 @@ export async function scanCoverage(roots: readonly string[], settings: Settings,
   for (const [index, file] of files.entries()) {
     if (options.isCancelled?.()) break;
     // Read synchronously, a few files a turn: the server still answers requests during a scan.
-    if (index % FILES_PER_TURN === FILES_PER_TURN - 1) await new Promise((next) => setImmediate(next));
-    const read = readForAnalysis(file, settings, catalog);
+    if (index % FILES_PER_TURN === FILES_PER_TURN - 1) await passTurn();
+    const read = await options.files.read(file, settings, catalog);
     if (read.skipped === 'large') skippedLarge.push(file);
     else if (read.skipped === 'unreadable') skippedUnreadable.push(file);
     else scanned++;

@@ -3,6 +3,7 @@
 // readForAnalysis.ts.
 // Named imports: the bundle reaches a namespace import's members through getters, on every file of a walk.
 import { readdirSync, type Dirent } from 'node:fs';
+import { passTurn } from '../slices';
 import { join, resolve, sep as separator } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { languageForPath } from '../../languages/index';
@@ -60,7 +61,7 @@ export async function walkSourceFiles(roots: readonly string[], options: WalkOpt
   // Synchronous calls in between turns: a promise per directory entry costs more than the entry.
   async function visit(dir: string, rules: readonly Rules[]): Promise<void> {
     if (options.isCancelled?.()) return;
-    if (++directories % DIRECTORIES_PER_TURN === 0) await new Promise((next) => setImmediate(next));
+    if (++directories % DIRECTORIES_PER_TURN === 0) await passTurn();
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
