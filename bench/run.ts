@@ -15,7 +15,8 @@ import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
 import { languageForId, languages } from '../server/src/languages';
 import type { LanguageSupport } from '../server/src/languages/language';
 import { walkSourceFiles } from '../server/src/analysis/files/workspaceFiles';
-import { diskReaders, ImportResolver } from '../server/src/imports';
+import { ImportResolver } from '../server/src/imports';
+import { diskReaders } from '../server/src/analysis/files/filesOnDisk';
 import { pathToFileURL } from 'node:url';
 import { pathological, pythonSource, typescriptConstantsSource, typescriptSource, writeTree } from './generate';
 
@@ -165,7 +166,8 @@ async function incrementalRow(language: LanguageSupport, text: string): Promise<
 interface Server {
   readonly connection: ProtocolConnection;
   readonly pid: number;
-  readonly diagnostics: (uri: string) => Promise<void>;
+  /** The first diagnostics published for `uri`, as many as there are. */
+  readonly diagnostics: (uri: string) => Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -175,11 +177,11 @@ async function startServer(workspace?: string): Promise<Server & { indexed: Prom
   let told: (message: string) => void = () => undefined;
   const indexed = new Promise<string>((done) => (told = done));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiting = new Map<string, () => void>();
-  const seen = new Set<string>();
-  connection.onNotification('textDocument/publishDiagnostics', ({ uri }: { uri: string }) => {
-    seen.add(uri);
-    waiting.get(uri)?.();
+  const waiting = new Map<string, (count: number) => void>();
+  const seen = new Map<string, number>();
+  connection.onNotification('textDocument/publishDiagnostics', ({ uri, diagnostics }: { uri: string; diagnostics: unknown[] }) => {
+    if (!seen.has(uri)) seen.set(uri, diagnostics.length);
+    waiting.get(uri)?.(diagnostics.length);
   });
   connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
     if (message.includes('indexed the declarations')) told(message);
@@ -202,7 +204,7 @@ async function startServer(workspace?: string): Promise<Server & { indexed: Prom
     connection,
     indexed,
     pid: child.pid!,
-    diagnostics: (uri) => (seen.has(uri) ? Promise.resolve() : new Promise((done) => waiting.set(uri, done))),
+    diagnostics: (uri) => (seen.has(uri) ? Promise.resolve(seen.get(uri)!) : new Promise((done) => waiting.set(uri, done))),
     async stop() {
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');
@@ -394,6 +396,44 @@ async function coldStartRow(): Promise<void> {
     },
   );
   record('cold start: spawn, initialize, open a 10k-line file, first diagnostics ÷ `node -e 0`', 'reported (no goal set)', `${ratio(cold / node)} (${ms(cold)}; node -e 0: ${ms(node)})`, undefined, { coldMs: cold, nodeMs: node, ratio: cold / node });
+}
+
+// 4b: the web build's first diagnostics of the same file, in a browser's worker, against the desktop build's.
+async function webRow(): Promise<void> {
+  const measure = "first diagnostics of a 10k-line file: web build (a worker in Chromium) ÷ desktop build (Node over stdio)";
+  const chromiumPath = '/usr/bin/chromium';
+  if (!existsSync(chromiumPath)) return record(measure, 'reported (no goal set)', 'Chromium is not installed (apt-get install chromium)', undefined, {});
+  const { startBrowserWorkerBench } = await import('./browserWorker');
+  const text = typescriptSource(10_000);
+  const web = await startBrowserWorkerBench(chromiumPath);
+  try {
+    const desktop = async () => {
+      const server = await startServer();
+      const uri = 'file:///bench/cold.ts';
+      const shown = server.diagnostics(uri);
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+      const count = await shown;
+      await server.stop();
+      return count;
+    };
+    let bestWeb = Infinity;
+    let bestDesktop = Infinity;
+    // Taking turns, best of 5 each; the first round of each warms the machine's caches and is not counted.
+    for (let round = 0; round < 6; round++) {
+      const started = performance.now();
+      const desktopCount = await desktop();
+      const desktopMs = performance.now() - started;
+      const inBrowser = await web.firstDiagnostics(text);
+      if (inBrowser.diagnostics !== desktopCount) throw new Error(`the web build published ${inBrowser.diagnostics} diagnostics, the desktop build ${desktopCount}`);
+      if (round === 0) continue;
+      bestDesktop = Math.min(bestDesktop, desktopMs);
+      bestWeb = Math.min(bestWeb, inBrowser.ms);
+    }
+    const r = bestWeb / bestDesktop;
+    record(measure, 'reported (no goal set)', `${ratio(r)} (${ms(bestWeb)} ÷ ${ms(bestDesktop)}; from starting each server)`, undefined, { webMs: bestWeb, desktopMs: bestDesktop, ratio: r });
+  } finally {
+    await web.close();
+  }
 }
 
 // 5: the command line over a large tree, against ripgrep searching the same catalog strings in the same files.
@@ -633,7 +673,7 @@ async function main(): Promise<void> {
   if (!existsSync('dist/server.js') || !existsSync('dist/cli.js')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
   console.error(`node ${process.version}, ${quick ? 'quick run (BENCH_QUICK=1)' : 'full run'}`);
   // BENCH_ONLY=pathological (or any section's name) runs that section alone, and writes no results.
-  const sections = { analysis: analysisRows, pathological: pathologicalRows, busy: hoverWhileBusyRow, latency: () => latencyRows(), index: indexRows, coldStart: coldStartRow, cli: cliRows, memory: memoryRows };
+  const sections = { analysis: analysisRows, pathological: pathologicalRows, busy: hoverWhileBusyRow, latency: () => latencyRows(), index: indexRows, coldStart: coldStartRow, web: webRow, cli: cliRows, memory: memoryRows };
   const only = process.env.BENCH_ONLY;
   for (const [name, run] of Object.entries(sections)) if (!only || only.split(',').includes(name)) await run();
 
