@@ -368,7 +368,12 @@ const steps: Step[] = [
         if (Date.now() > deadline) throw new Error(`the output says "ready" ${await ready.count()} time(s) after the restart`);
         await page.waitForTimeout(300);
       }
-      await hoverCard(page);
+      // The new server answers: the lookup's list comes from it.
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'TikTok Errors: Look Up Error Code');
+      await page.locator('.quick-input-widget input').fill('pending');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'spam_risk_too_many_pending_share' }).first().waitFor();
+      await page.keyboard.press('Escape');
     },
   ],
 ];
