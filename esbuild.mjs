@@ -1,6 +1,6 @@
 // Bundles the extension client and the language server into dist/, with the tree-sitter wasm files beside them.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { browserBuilds, nodeImportsOf } from './server/packaging/browserBundles.mjs';
@@ -66,13 +66,21 @@ if (nodeInBrowser.length > 0) {
   process.exit(1);
 }
 
-// The runtime and only the grammars a language file names are shipped.
-const wasmSource = dirname(require.resolve('@vscode/tree-sitter-wasm'));
+// The runtime and only the grammars a language file names are shipped: VS Code's own builds, and for the
+// languages it has none of (Swift, Kotlin), tree-sitter-wasms' (pinned in package.json).
+const wasmSources = [dirname(require.resolve('@vscode/tree-sitter-wasm')), join(dirname(require.resolve('tree-sitter-wasms/package.json')), 'out')];
 const grammars = new Set(['tree-sitter.wasm']);
 for (const file of readdirSync('server/src/languages')) {
   const source = readFileSync(join('server/src/languages', file), 'utf8');
   for (const match of source.matchAll(/'(tree-sitter-[a-z-]+\.wasm)'/g)) grammars.add(match[1]);
 }
 mkdirSync('dist/grammars', { recursive: true });
-for (const file of grammars) copyFileSync(join(wasmSource, file), join('dist/grammars', file));
+for (const file of grammars) {
+  const from = wasmSources.find((dir) => existsSync(join(dir, file)));
+  if (!from) {
+    console.error(`${file}: in none of ${wasmSources.join(', ')}`);
+    process.exit(1);
+  }
+  copyFileSync(join(from, file), join('dist/grammars', file));
+}
 console.log(`built dist/ (${production ? 'production' : 'development'}), ${grammars.size - 1} grammars`);

@@ -39,6 +39,8 @@ const PROJECT: Record<string, string> = {
   'handler.php': "<?php\nfunction handle(string $code): string {\n  switch ($code) {\n    case 'access_token_invalid': return 'reconnect';\n    case 'spam_risk_text': return 'show';\n  }\n  return 'other';\n}\n",
   'handler.rb': 'def handle(code)\n  case code\n  when "access_token_invalid" then "reconnect"\n  when "spam_risk_text" then "show"\n  end\nend\n',
   'handler.rs': 'fn handle(code: &str) -> &str {\n    match code {\n        "access_token_invalid" => "reconnect",\n        "spam_risk_text" => "show",\n        _ => "other",\n    }\n}\n',
+  'Handler.swift': 'func handle(code: String) -> String {\n    switch code {\n    case "access_token_invalid":\n        return "reconnect"\n    case "spam_risk_text":\n        return "show"\n    default:\n        return "other"\n    }\n}\n',
+  'Handler.kt': 'fun handle(code: String): String =\n    when (code) {\n        "access_token_invalid" -> "reconnect"\n        "spam_risk_text" -> "show"\n        else -> "other"\n    }\n',
 };
 
 function project(): string {
@@ -165,10 +167,10 @@ test(
       filetypes[file] = filetype;
       const ours = diagnostics.filter((d) => d.source === 'tiktok-errors');
       assert.equal(ours.length, 1, `${file}: ${JSON.stringify(diagnostics)}`);
-      assert.match(ours[0]!.message, /^\d+ TikTok error codes are not handled by this (switch|match|case)/, file);
+      assert.match(ours[0]!.message, /^\d+ TikTok error codes are not handled by this (switch|match|case|when)/, file);
     }
     // Every supported language, under the filetype Neovim gives it (javascriptreact and cs included).
-    assert.deepEqual(Object.values(filetypes).sort(), ['cs', 'go', 'java', 'javascript', 'javascriptreact', 'php', 'python', 'ruby', 'rust', 'typescript', 'typescriptreact']);
+    assert.deepEqual(Object.values(filetypes).sort(), ['cs', 'go', 'java', 'javascript', 'javascriptreact', 'kotlin', 'php', 'python', 'ruby', 'rust', 'swift', 'typescript', 'typescriptreact']);
 
     for (const file of ['handler.ts', 'handler.py']) {
       const { hover, actions, after } = seen[file]!;

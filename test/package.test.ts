@@ -54,6 +54,8 @@ test('vsce packages the extension as `npm run package` asks it to', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'tiktok-vsix-')), 'test.vsix');
   execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', ...flags, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
   assert.ok(statSync(out).size > 100_000);
+  // Twelve languages' grammars, both hosts' bundles: still under 5 MB.
+  assert.ok(statSync(out).size < 5_000_000, `the .vsix is ${statSync(out).size.toLocaleString('en')} bytes`);
 });
 
 test('activates when a file of a supported language opens, else after start-up; declares untrusted and virtual workspace support', () => {

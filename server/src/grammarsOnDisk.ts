@@ -5,18 +5,26 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { useGrammarFiles, type GrammarFiles } from './analysis/parsing';
 
-let wasmDirectory: string | undefined;
+let directories: string[] | undefined;
 
-function locateWasmDirectory(): string {
-  if (wasmDirectory) return wasmDirectory;
+/** Beside the bundle; else, run from the sources, the packages they come from (esbuild.mjs copies them). */
+function wasmDirectories(): string[] {
+  if (directories) return directories;
   const besideBundle = path.join(__dirname, 'grammars');
-  wasmDirectory = fs.existsSync(path.join(besideBundle, 'tree-sitter.wasm')) ? besideBundle : path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
-  return wasmDirectory;
+  directories = fs.existsSync(path.join(besideBundle, 'tree-sitter.wasm'))
+    ? [besideBundle]
+    : [path.dirname(require.resolve('@vscode/tree-sitter-wasm')), path.join(path.dirname(require.resolve('tree-sitter-wasms/package.json')), 'out')];
+  return directories;
+}
+
+function locate(file: string): string {
+  const all = wasmDirectories();
+  return path.join(all.find((dir) => fs.existsSync(path.join(dir, file))) ?? all[0]!, file);
 }
 
 export const grammarsOnDisk: GrammarFiles = {
-  locate: (file) => path.join(locateWasmDirectory(), file),
-  read: async (file) => fs.readFileSync(path.join(locateWasmDirectory(), file)),
+  locate,
+  read: async (file) => fs.readFileSync(locate(file)),
 };
 
 useGrammarFiles(grammarsOnDisk);

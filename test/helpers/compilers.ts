@@ -34,6 +34,8 @@ export const checkers: Record<string, Checker> = {
   java: { tool: 'javac', prepare: (dir, name, text) => ['javac', '-d', dir, write(dir, name, text)] },
   php: { tool: 'php', prepare: (dir, name, text) => ['php', '-l', write(dir, name, text)] },
   ruby: { tool: 'ruby', prepare: (dir, name, text) => ['ruby', '-c', write(dir, name, text)] },
+  // Debian's kotlinc (1.3): the fixes must compile there too (no trailing comma in a call's arguments).
+  kotlin: { tool: 'kotlinc', prepare: (dir, name, text) => ['kotlinc', '-nowarn', '-d', join(dir, 'out'), write(dir, name, text)] },
   rust: {
     tool: 'rustc',
     prepare: (dir, name, text) => ['rustc', '--edition=2021', '--crate-type=lib', '--emit=metadata', '--out-dir', dir, write(dir, name, text)],

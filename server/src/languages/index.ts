@@ -3,15 +3,17 @@ import { csharp } from './csharp';
 import { go } from './go';
 import { java } from './java';
 import { javascript } from './javascript';
+import { kotlin } from './kotlin';
 import type { LanguageSupport } from './language';
 import { php } from './php';
 import { python } from './python';
 import { ruby } from './ruby';
 import { rust } from './rust';
+import { swift } from './swift';
 import { tsx } from './tsx';
 import { typescript } from './typescript';
 
-export const languages: readonly LanguageSupport[] = [typescript, tsx, javascript, python, go, java, csharp, php, ruby, rust];
+export const languages: readonly LanguageSupport[] = [typescript, tsx, javascript, python, go, java, csharp, php, ruby, rust, swift, kotlin];
 
 const byLanguageId = new Map(languages.flatMap((l) => l.languageIds.map((id) => [id, l] as const)));
 const byExtension = new Map(languages.flatMap((l) => l.fileExtensions.map((ext) => [ext, l] as const)));
