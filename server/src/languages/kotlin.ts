@@ -1,5 +1,7 @@
-// Kotlin: `when (code) { "a", "b" -> … else -> … }`; if/else-if chains with `==` and `||`; `mapOf("a" to …)`.
+// Kotlin: `when (code) { "a", "b" -> … else -> … }` and `when { code == "a" -> … }`; if/else-if chains with
+// `==` and `||`; `mapOf("a" to …)`.
 // The grammar (tree-sitter-kotlin) names no fields: children are read by type and position.
+import { readTestedArms } from '../analysis/constructs/chains';
 import type { Node } from '../analysis/parsing';
 import {
   cStyleQuote,
@@ -92,6 +94,29 @@ function ifBranches(node: Node, text: string): Branch[] | undefined {
 
 const stub = (message: string) => `TODO(${cStyleQuote(message, '"')})`;
 
+/** The name of the object or class whose body holds a member (a companion object's: its class's). */
+function ownerOf(body: Node): string | undefined {
+  const holder = body.parent;
+  if (holder?.type === 'companion_object') return holder.parent?.parent ? ownerOf(holder.parent) : undefined;
+  return holder && ['object_declaration', 'class_declaration'].includes(holder.type) ? namedChildren(holder).find((n) => n.type === 'type_identifier')?.text : undefined;
+}
+
+/** `const val SPAM = "…"` or `val SPAM = "…"`, at the top or in an object or class (`Codes.TOKEN`); not in a function. */
+const declarations: NonNullable<LanguageSupport['declarations']> = {
+  query: '(property_declaration) @declaration',
+  read(node) {
+    const parts = namedChildren(node);
+    const name = parts.find((n) => n.type === 'variable_declaration')?.namedChildren[0];
+    const literal = parts.map(readString).find((l) => l !== undefined);
+    const isVal = parts.find((n) => n.type === 'binding_pattern_kind')?.text === 'val';
+    const parent = node.parent;
+    if (!name || name.type !== 'simple_identifier' || !literal || !isVal || !parent) return undefined;
+    if (parent.type === 'source_file') return { constants: [[name.text, literal.value]] };
+    const owner = parent.type === 'class_body' ? ownerOf(parent) : undefined;
+    return owner ? { constants: [[name.text, literal.value], [`${owner}.${name.text}`, literal.value]] } : undefined;
+  },
+};
+
 const chains: ChainSupport = {
   query: '(if_expression) @chain',
   branches: ifBranches,
@@ -154,23 +179,28 @@ export const kotlin: LanguageSupport = {
   constructQuery: '(when_expression) @construct',
   readConstruct(node) {
     const subject = namedChildren(node).find((n) => n.type === 'when_subject');
-    // `when { … }` with no subject tests conditions, not a value.
-    if (!subject) return undefined;
-    const arms = namedChildren(node)
-      .filter((n) => n.type === 'when_entry')
-      .map(readArm);
-    return { family: 'switch', kind: 'when', form: 'when', head: { start: node.startIndex, end: subject.endIndex }, span: spanOf(node), arms };
+    const entries = namedChildren(node).filter((n) => n.type === 'when_entry');
+    const shape = { family: 'switch', kind: 'when', form: 'when', span: spanOf(node) } as const;
+    if (subject) return { ...shape, head: { start: node.startIndex, end: subject.endIndex }, arms: entries.map((entry) => readArm(entry)) };
+    // `when { code == "a" -> … }`: each entry is selected by tests, as in an if/else-if chain.
+    const tests = entries.map((entry) => namedChildren(entry).filter((n) => n.type === 'when_condition').flatMap((c) => withoutComments(namedChildren(c))));
+    const tested = readTestedArms(tests, chains);
+    if (!tested) return undefined;
+    const arms = entries.map((entry, i) => ({ ...readArm(entry), labels: tested.labels[i]! }));
+    return { ...shape, head: { start: node.startIndex, end: node.startIndex + 'when'.length }, arms, subject: tested.subject };
   },
   renderArms(groups, style) {
     const lines: RenderedLine[] = [];
     for (const group of groups) {
       lines.push([0, `// ${group.comment}`]);
-      const labels = group.codes.map((code) => writtenLabel(style, code, '"'));
+      const labels = group.codes.map((code) => (style.subject ? `${style.subject} == ${writtenLabel(style, code, '"')}` : writtenLabel(style, code, '"')));
       const body = stubBody(group, stub(group.message));
       const tail = body.length === 1 ? ` -> ${body[0]}` : ' -> {';
-      // One line while the labels read well whole; past that, one per line and the arrow after the last.
-      if (fitsOnOneLine(labels, ', ')) lines.push([0, `${labels.join(', ')}${tail}`]);
-      else labels.forEach((label, i) => lines.push([0, `${label}${i === labels.length - 1 ? tail : ','}`]));
+      // A `when` with no subject joins tests with `||` (Kotlin refuses commas there), one with a subject lists
+      // values. One line while it reads well whole; past that, one per line and the arrow after the last.
+      const joiner = style.subject ? ' ||' : ',';
+      if (fitsOnOneLine(labels, `${joiner} `)) lines.push([0, `${labels.join(`${joiner} `)}${tail}`]);
+      else labels.forEach((label, i) => lines.push([i === 0 || !style.subject ? 0 : 1, `${label}${i === labels.length - 1 ? tail : joiner}`]));
       if (body.length > 1) {
         for (const line of body) lines.push([1, line]);
         lines.push([0, '}']);
@@ -180,6 +210,7 @@ export const kotlin: LanguageSupport = {
   },
   chains,
   maps,
+  declarations,
   handler: {
     head: (subject) => [`when (${subject}) {`],
     tail: [[1, 'else -> {}'], [0, '}']],

@@ -119,6 +119,23 @@ function ifBranches(node: Node, text: string): Branch[] | undefined {
 
 const stub = (message: string) => `fatalError(${cStyleQuote(message, '"')})`;
 
+/** `let spam = "…"` at the top, or `static let token = "…"` in an enum, struct or class (`Codes.token`); not in a function. */
+const declarations: NonNullable<LanguageSupport['declarations']> = {
+  query: '(property_declaration) @declaration',
+  read(node) {
+    const name = node.childForFieldName('name');
+    const value = node.childForFieldName('value');
+    const literal = value ? readString(value) : undefined;
+    const isLet = namedChildren(node).find((n) => n.type === 'value_binding_pattern')?.text === 'let';
+    const parent = node.parent;
+    if (!name || !/^[A-Za-z_]\w*$/.test(name.text) || !literal || !isLet || !parent) return undefined;
+    if (parent.type === 'source_file') return { constants: [[name.text, literal.value]] };
+    const holder = parent.type === 'class_body' || parent.type === 'enum_class_body' ? parent.parent : null;
+    const owner = holder?.type === 'class_declaration' ? holder.childForFieldName('name')?.text : undefined;
+    return owner ? { constants: [[name.text, literal.value], [`${owner}.${name.text}`, literal.value]] } : undefined;
+  },
+};
+
 const chains: ChainSupport = {
   query: '(if_statement) @chain',
   branches: ifBranches,
@@ -193,6 +210,7 @@ export const swift: LanguageSupport = {
   },
   chains,
   maps,
+  declarations,
   // A switch over a String must be exhaustive: the default arm takes the rest, as before.
   handler: {
     head: (subject) => [`switch ${subject} {`],
