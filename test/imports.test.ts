@@ -161,6 +161,29 @@ const cases: Case[] = [
     finding: '23 TikTok error codes are not handled by this switch',
     fixed: /case "scope_not_authorized":/,
   },
+  {
+    name: "Kotlin: an object of constants in another file of the package; kotlinc builds the fixed project",
+    files: {
+      'app/Codes.kt': 'package app\n\nobject Codes {\n    const val SPAM = "spam_risk_too_many_posts"\n    const val TOKEN = "access_token_invalid"\n}\n',
+      'app/Handler.kt': 'package app\n\nfun handle(code: String): Int =\n    when (code) {\n        Codes.SPAM -> 1\n        Codes.TOKEN -> 2\n        else -> 0\n    }\n',
+      // Another package in the same folder sees none of it.
+      'app/Other.kt': 'package other\n\nfun other(code: String): Int =\n    when (code) {\n        "internal" -> 1\n        else -> 0\n    }\n',
+    },
+    handler: 'app/Handler.kt',
+    finding: '23 TikTok error codes are not handled by this when',
+    fixed: /"scope_not_authorized", "scope_permission_missed" -> TODO\(/,
+    compile: { tool: 'kotlinc', run: (root) => run(root, 'kotlinc', ['-nowarn', '-d', join(root, 'out'), join(root, 'app/Codes.kt'), join(root, 'app/Handler.kt')]) },
+  },
+  {
+    name: 'Swift: an enum of constants in another file of the module (the folder); no Swift compiler installs here',
+    files: {
+      'Sources/App/Codes.swift': 'enum Codes {\n    static let spam = "spam_risk_too_many_posts"\n    static let token = "access_token_invalid"\n}\n',
+      'Sources/App/Handler.swift': 'func handle(code: String) -> Int {\n    switch code {\n    case Codes.spam:\n        return 1\n    case Codes.token:\n        return 2\n    default:\n        return 0\n    }\n}\n',
+    },
+    handler: 'Sources/App/Handler.swift',
+    finding: '23 TikTok error codes are not handled by this switch',
+    fixed: /case "scope_not_authorized", "scope_permission_missed":/,
+  },
 ];
 
 for (const c of cases) {

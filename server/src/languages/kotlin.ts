@@ -211,6 +211,12 @@ export const kotlin: LanguageSupport = {
   chains,
   maps,
   declarations,
+  imports: {
+    // The files of one package see each other's top-level declarations with no import; a package is read
+    // as the files of its folder that name it (`package app.errors`), as Kotlin projects lay them out.
+    clauses: () => [],
+    packageOf: (text) => /^[ \t]*package[ \t]+([\w.]+)/m.exec(text)?.[1] ?? '',
+  },
   handler: {
     head: (subject) => [`when (${subject}) {`],
     tail: [[1, 'else -> {}'], [0, '}']],

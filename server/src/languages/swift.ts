@@ -211,6 +211,12 @@ export const swift: LanguageSupport = {
   chains,
   maps,
   declarations,
+  imports: {
+    // The files of a module see each other's top-level declarations with no import: a module is read as the
+    // Swift files of one folder, as a Swift package lays out a target.
+    clauses: () => [],
+    packageOf: () => '',
+  },
   // A switch over a String must be exhaustive: the default arm takes the rest, as before.
   handler: {
     head: (subject) => [`switch ${subject} {`],
