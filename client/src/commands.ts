@@ -332,7 +332,7 @@ async function showCoverage(tree: CoverageTree): Promise<void> {
 
 
 /** The languages whose files others import code constants from (or share a package with): their changes are watched. */
-const SOURCE_FILES = '**/*.{ts,tsx,mts,cts,js,mjs,cjs,jsx,py,go,java,cs,php,rb,rs}';
+const SOURCE_FILES = '**/*.{ts,tsx,mts,cts,js,mjs,cjs,jsx,py,go,java,cs,php,rb,rs,swift,kt,kts}';
 
 /** The client's options, on both hosts: which documents, which settings, how cards are shown. */
 export function clientOptions(context: vscode.ExtensionContext, documentSelector: LanguageClientOptions['documentSelector'], initializationOptions?: object): LanguageClientOptions {
