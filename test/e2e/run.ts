@@ -399,6 +399,7 @@ const WEB_FILES: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  'Handler.kt': ['// Kotlin, whose grammar is not one of VS Code\'s own: it loads in the worker too.', 'fun handle(code: String): String =', '    when (code) {', '        "access_token_invalid" -> "reconnect"', '        "spam_risk_text" -> "show"', '        else -> "other"', '    }', ''].join('\n'),
   'more.ts': [
     '// Completion and fix all, in the browser.',
     'export function onMore(code: string): string {',
@@ -433,6 +434,13 @@ const webSteps: Step[] = [
     async (page) => {
       await openFile(page, 'imported.ts');
       await waitForProblem(page, /23 TikTok error codes are not handled by this switch/);
+    },
+  ],
+  [
+    "web: a Kotlin when is linted, its grammar loaded in the worker from the extension's folder",
+    async (page) => {
+      await openFile(page, 'Handler.kt');
+      await waitForProblem(page, /23 TikTok error codes are not handled by this when/);
     },
   ],
   [
