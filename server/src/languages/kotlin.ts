@@ -10,7 +10,7 @@ import {
   followsElse,
   namedLabel,
   readStringLiteral,
-  renderInlineChain,
+  renderEqualsChain,
   renderMapEntries,
   spanOf,
   stubBody,
@@ -126,18 +126,7 @@ const chains: ChainSupport = {
     return sides && equalityWithString(...sides, isString);
   },
   joinsInline: true,
-  render: (groups, style) =>
-    renderInlineChain(
-      groups,
-      {
-        keyword: 'else if',
-        parenthesize: true,
-        test: (code) => `${style.subject} == ${writtenLabel(style, code, '"')}`,
-        stub,
-        lineComment: '//',
-      },
-      style,
-    ),
+  render: renderEqualsChain(true, stub),
 };
 
 const MAP_FACTORIES = new Set(['mapOf', 'mutableMapOf', 'hashMapOf', 'linkedMapOf', 'sortedMapOf']);

@@ -386,6 +386,12 @@ export function renderInlineChain(groups: readonly StubGroup[], s: InlineChainSt
   return lines;
 }
 
+/** New `} else if code == "a" || code == "b" {` branches over `==` tests with `"` strings (Swift, Kotlin). */
+export function renderEqualsChain(parenthesize: boolean, stub: (message: string) => string): ChainSupport['render'] {
+  return (groups, style) =>
+    renderInlineChain(groups, { keyword: 'else if', parenthesize, test: (code) => `${style.subject} == ${writtenLabel(style, code, '"')}`, stub, lineComment: '//' }, style);
+}
+
 export interface CStyleChainOptions {
   readonly ifType: string;
   /** The node that wraps what follows `else`, where the grammar has one (`else_clause`). */

@@ -8,7 +8,7 @@ import {
   followsElse,
   namedLabel,
   readStringLiteral,
-  renderInlineChain,
+  renderEqualsChain,
   renderMapEntries,
   spanOf,
   stubBody,
@@ -143,18 +143,7 @@ const chains: ChainSupport = {
   disjuncts: () => undefined,
   compare: comparisons,
   joinsInline: true,
-  render: (groups, style) =>
-    renderInlineChain(
-      groups,
-      {
-        keyword: 'else if',
-        parenthesize: false,
-        test: (code) => `${style.subject} == ${writtenLabel(style, code, '"')}`,
-        stub,
-        lineComment: '//',
-      },
-      style,
-    ),
+  render: renderEqualsChain(false, stub),
 };
 
 const maps: MapSupport = {
