@@ -7,15 +7,35 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 const handler = `switch (c) {\n  case "spam_risk": break;\n  case "internal": break;\n}\n`;
 
-test('a syntax error elsewhere in the file keeps the diagnostic but withholds its fixes', async () => {
+test('a syntax error in the declaration that holds the construct keeps the diagnostic but withholds its fixes', async () => {
   const typescript = languageForId('typescript')!;
-  const clean = await analyzeText(handler, typescript, DEFAULT_SETTINGS);
+  const inFunction = (body: string) => `function handle(c: string) {\n${body}}\n`;
+  const clean = await analyzeText(inFunction(handler), typescript, DEFAULT_SETTINGS);
   assert.equal(clean.findings.length, 1);
   assert.ok(clean.findings[0]!.fixes.length > 0);
-  const broken = await analyzeText(handler + 'function (((\n', typescript, DEFAULT_SETTINGS);
-  assert.equal(broken.findings.length, 1);
-  assert.equal(broken.findings[0]!.message, clean.findings[0]!.message);
-  assert.deepEqual(broken.findings[0]!.fixes, []);
+  // An error after it in its function, and one before it.
+  for (const broken of [inFunction(handler + 'const x = (((;\n'), inFunction('if (c {\n' + handler)]) {
+    const found = await analyzeText(broken, typescript, DEFAULT_SETTINGS);
+    assert.equal(found.findings.length, 1, broken);
+    assert.equal(found.findings[0]!.message, clean.findings[0]!.message);
+    assert.deepEqual(found.findings[0]!.fixes, [], broken);
+  }
+});
+
+test('a syntax error in another top-level declaration takes no fix away', async () => {
+  const typescript = languageForId('typescript')!;
+  for (const text of [`function handle(c: string) {\n${handler}}\n\nfunction other( {\n}\n`, handler + 'function (((\n']) {
+    const found = await analyzeText(text, typescript, DEFAULT_SETTINGS);
+    assert.equal(found.findings.length, 1);
+    assert.ok(found.findings[0]!.fixes.some((fix) => fix.inFixAll), text);
+  }
+  // Kotlin's grammar misreads a one-line interface whose function has no body: a when elsewhere keeps its fixes.
+  const kotlin = languageForId('kotlin')!;
+  const when = 'fun handle(code: String): Int =\n    when (code) {\n        "spam_risk" -> 1\n        "internal" -> 2\n        else -> 0\n    }\n';
+  const misread = await analyzeText(`${when}\ninterface Api { fun call(): Int }\n`, kotlin, DEFAULT_SETTINGS);
+  assert.ok(misread.findings[0]!.fixes.length > 0);
+  const fixed = fixAllText(`${when}\ninterface Api { fun call(): Int }\n`, kotlin, DEFAULT_SETTINGS);
+  assert.match(await fixed, /"spam_risk_text",?/);
 });
 
 test('after edits and a change of settings, re-analysis from the last one equals analysing the text from scratch', async () => {

@@ -4,7 +4,7 @@ import { rules } from '../rules';
 import { catalog as defaultCatalog, type Catalog } from './catalog/catalog';
 import { declarationsOf, findTikTokConstructsSteps, type TikTokConstruct } from './constructs/constructs';
 import type { Finding } from './findings';
-import { loadGrammar, ParsedDocument } from './parsing';
+import { loadGrammar, ParsedDocument, type Node } from './parsing';
 import type { Settings } from './settings';
 import type { Declarations } from './resolution/declarations';
 import { runInSlices, runToEnd, type SliceOptions, type Steps } from './slices';
@@ -27,10 +27,13 @@ export function* analysisSteps(doc: ParsedDocument, language: LanguageSupport, s
   const all: Finding[] = [];
   // Findings on a declaration (a type that leaves out codes) come from every construct over it: said once.
   const onDeclarations = new Set<string>();
+  /** The construct each finding came from: its span is part of where the finding's fixes act. */
+  const from = new Map<Finding, TikTokConstruct>();
   for (const [i, construct] of constructs.entries()) {
     if (i % 64 === 63) yield;
     for (const rule of rules) {
       for (const finding of rule.check(construct, context)) {
+        from.set(finding, construct);
         const outside = finding.span.end <= construct.shape.span.start || finding.span.start >= construct.shape.span.end;
         if (outside) {
           const key = `${finding.rule}:${finding.span.start}:${finding.message}`;
@@ -53,13 +56,30 @@ export function* analysisSteps(doc: ParsedDocument, language: LanguageSupport, s
     }
   }
   const findings = withoutSuppressed(all, doc, language);
-  // With a syntax error anywhere, an edit can shift how the parser recovers: report, but offer no fix.
-  if (doc.tree.rootNode.hasError) {
+  if (!doc.tree.rootNode.hasError) return { constructs, findings };
+  // A syntax error can change how the parser reads what is around it: a finding keeps its fixes only where
+  // its construct and every edit of its fixes lie in top-level declarations with no error (an error in
+  // another function, or a grammar's own misreading of another declaration, takes no fix away); else it is
+  // reported with none.
+  const broken = brokenTopLevel(doc.tree.rootNode);
+  const touchesError = (span: { start: number; end: number }) => broken.some((b) => span.start <= b.end && b.start <= span.end);
+  const checked = findings.map((finding): Finding => {
+    const construct = from.get(finding);
+    const spans = [...(construct ? [construct.shape.span] : []), finding.span, ...finding.fixes.flatMap((fix) => fix.edits)];
+    if (finding.fixes.length === 0 || !spans.some(touchesError)) return finding;
     // Listed field by field: spreading would write the fixes that are being dropped.
-    const withoutFixes = findings.map(({ rule, severity, span, message, related }): Finding => ({ rule, severity, span, message, ...(related ? { related } : {}), fixes: [] }));
-    return { constructs, findings: withoutFixes };
-  }
-  return { constructs, findings };
+    const { rule, severity, span, message, related } = finding;
+    return { rule, severity, span, message, ...(related ? { related } : {}), fixes: [] };
+  });
+  return { constructs, findings: checked };
+}
+
+/** The spans of the top-level declarations that hold a syntax error; the whole text where the root is one. */
+function brokenTopLevel(root: Node): Array<{ start: number; end: number }> {
+  if (root.isError || root.isMissing) return [{ start: 0, end: root.endIndex }];
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const child of root.children) if (child && (child.hasError || child.isError || child.isMissing)) spans.push({ start: child.startIndex, end: child.endIndex });
+  return spans;
 }
 
 /** Parses `text` once and analyses it: for callers that keep no tree (the CLI, tests). */
