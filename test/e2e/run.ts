@@ -329,6 +329,30 @@ const steps: Step[] = [
     },
   ],
   [
+    'insert handler, refactor menu: on a name that holds a code, the handler it offers is written when chosen',
+    async (page) => {
+      await openFile(page, 'status.ts');
+      const lines = (WEB_FILES['status.ts'] ?? readFileSync('test/e2e/workspace/status.ts', 'utf8')).split('\n');
+      const line = lines.findIndex((l) => l.includes('error.code'));
+      const column = lines[line]!.indexOf('error.code') + 3;
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input').fill(`:${line + 1}:${column}`);
+      await page.keyboard.press('Enter');
+      await page.locator('.statusbar', { hasText: `Ln ${line + 1}, Col ${column}` }).waitFor();
+      // The client resolves the action's edit only now (codeAction/resolve).
+      await runCommand(page, 'Refactor...');
+      const row = page.locator('.action-widget .monaco-list-row', { hasText: 'Insert a TikTok error handler for error.code' }).first();
+      await row.waitFor({ timeout: 15_000 });
+      await row.click();
+      await page.locator('.view-lines', { hasText: 'switch (error.code) {' }).first().waitFor({ timeout: 15_000 });
+      // Left as it was: the coverage below counts the files on disk.
+      await page.keyboard.press('Control+Z');
+      await page.locator('.view-lines', { hasText: 'switch (error.code) {' }).first().waitFor({ state: 'detached' });
+    },
+  ],
+  [
     'coverage: "Show Handling Coverage" reports the totals in a tree whose locations open',
     async (page) => {
       await runCommand(page, 'TikTok Errors: Show Handling Coverage');
@@ -379,7 +403,7 @@ const steps: Step[] = [
 ];
 
 /** The steps the web pass takes again, by the start of their names: hover, the rule's page, squiggle and fixes, lookup, Insert Error Handler, restart. */
-const WEB_REPEATS = ['hover:', "lint: the rule's code", 'lint: handler.ts', 'quick-fix: handler.ts', 'palette:', 'insert handler:', 'restart:'];
+const WEB_REPEATS = ['hover:', "lint: the rule's code", 'lint: handler.ts', 'quick-fix: handler.ts', 'palette:', 'insert handler:', 'insert handler, refactor menu:', 'restart:'];
 
 /** Files the web pass adds to its workspace: a switch over constants another file declares; one for completion and fix all. */
 const WEB_FILES: Record<string, string> = {

@@ -254,6 +254,35 @@ test("the workspace's declarations are indexed ahead: a file imports from the in
   }
 });
 
+test('Insert Error Handler in the light bulb: a client that resolves edits gets them only for the action it chooses, written as eagerly', async () => {
+  const lazy = await startServer(undefined, { textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } });
+  try {
+    const uri = 'file:///work/protocol/insert-handler-lazy.ts';
+    const text = 'export function f(err: { code: string }): number {\n  const seen = err.code;\n  return seen.length;\n}\n';
+    await lazy.open(uri, 'typescript', text);
+    const at = { line: 1, character: text.split('\n')[1]!.indexOf('err.code') + 5 };
+    const ask = () => lazy.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] } });
+    const offered = (await ask()).filter((a) => a.title.startsWith('Insert a TikTok error handler for err.code'));
+    assert.deepEqual(offered.map((a) => a.title), ['Insert a TikTok error handler for err.code', 'Insert a TikTok error handler for err.code as an if/else chain']);
+    assert.ok(offered.every((a) => a.edit === undefined), 'no handler is written before one is chosen');
+    const eager = (await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: 'file:///work/protocol/insert-handler-eager.ts' }, range: { start: at, end: at }, context: { diagnostics: [] } }));
+    assert.deepEqual(eager, [], 'the eager client has not opened that document');
+    await client.open('file:///work/protocol/insert-handler-eager.ts', 'typescript', text);
+    const written = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: 'file:///work/protocol/insert-handler-eager.ts' }, range: { start: at, end: at }, context: { diagnostics: [] } });
+    for (const action of offered) {
+      const resolved = await lazy.connection.sendRequest<CodeAction>('codeAction/resolve', action);
+      const same = written.find((a) => a.title === action.title)!;
+      assert.deepEqual(resolved.edit!.changes![uri], same.edit!.changes!['file:///work/protocol/insert-handler-eager.ts']);
+    }
+    // Chosen after the document changed: no edit over text it was not written for.
+    await lazy.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `// edited\n${text}` }] });
+    const stale = await lazy.connection.sendRequest<CodeAction>('codeAction/resolve', offered[0]);
+    assert.equal(stale.edit, undefined);
+  } finally {
+    await lazy.close();
+  }
+});
+
 test('Insert Error Handler: a code action on a name that holds a code, and a request for any set, write a complete switch', async () => {
   const uri = 'file:///work/protocol/insert-handler.ts';
   const text = 'export function f(err: { code: string }): number {\n  const seen = err.code;\n  return seen.length;\n}\n';

@@ -21,6 +21,7 @@ import {
   type Hover,
   type InitializeResult,
   type Position,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { ServerHost } from './host';
 import { analyzeText, fixAllTextInSlices, type Analysis } from '../analysis/analyze';
@@ -59,6 +60,15 @@ const WHILE_TYPING_MAX_CHARS = 500_000;
 /** The code action that writes a handler for the name under the cursor. */
 const INSERT_HANDLER_KIND = `${CodeActionKind.Refactor}.tiktokErrors.insertHandler`;
 
+/** What a light-bulb handler carries until the client resolves it. */
+interface HandlerActionData {
+  readonly uri: string;
+  readonly version: number;
+  readonly offset: number;
+  readonly name: string;
+  readonly shape: 'switch' | 'chain';
+}
+
 /** Terminal lines longer than this are not searched for codes (a line of minified output). */
 const MAX_TERMINAL_LINE = 4_000;
 
@@ -94,6 +104,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let sharedEditRange = false;
   /** The client resolves `detail` for the item it shows (VS Code shows no other item's), so lists need not carry it. */
   let lazyDetail = false;
+  /** The client resolves a code action's edit when it is chosen: the light bulb's handlers are written then. */
+  let lazyEdits = false;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const workspaceRoots = new WorkspaceRoots(host);
   /** Documents whose findings were more than MAX_DIAGNOSTICS, said once each. */
@@ -259,6 +271,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
     sharedEditRange = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     lazyDetail = params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('detail') === true;
+    lazyEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings !== undefined) applySettings(options.settings);
     workspaceRoots.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : params.rootPath ? [{ uri: host.uriOf(params.rootPath) }] : []));
@@ -268,7 +281,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', "'", '`'], resolveProvider: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, INSERT_HANDLER_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, INSERT_HANDLER_KIND], resolveProvider: true },
         // Whether the process runs under Node's permission model, as the extension starts it where it can.
         experimental: { tiktokErrors: { permissionModel: host.underPermissionModel } },
       },
@@ -482,12 +495,18 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const node = doc.tree?.tree.rootNode.descendantForIndex(offset);
       const inText = node && (doc.language.stringTypes.includes(node.type) || doc.language.commentTypes.includes(node.type) || doc.language.stringTypes.includes(node.parent?.type ?? ''));
       if (name && /code|reason|error/i.test(name.split(/\.|->|::/).at(-1)!) && !inText) {
-        // The switch (the language's `match`, `case`…), and the if/else chain for code that branches so.
+        // The switch (the language's `match`, `case`…), and the if/else chain for code that branches so. Where
+        // the client resolves edits, each is written only when chosen (codeAction/resolve below).
         for (const [shape, suffix] of [['switch', ''], ['chain', ' as an if/else chain']] as const) {
-          const edit = guarded('insert handler', undefined, () =>
-            newHandler(doc.text.getText(), offset, doc.language!, name, handlerCodes('reference'), catalog, stubOptions(settings), shape),
-          );
-          if (edit) actions.push({ title: `Insert a TikTok error handler for ${name}${suffix}`, kind: INSERT_HANDLER_KIND, edit: { changes: { [doc.uri]: [toTextEdit(doc.text, edit)] } } });
+          const title = `Insert a TikTok error handler for ${name}${suffix}`;
+          if (lazyEdits) {
+            if ((shape === 'chain' && !doc.language.chains) || handlerCodes('reference').length === 0) continue;
+            const data: HandlerActionData = { uri: doc.uri, version: doc.text.version, offset, name, shape };
+            actions.push({ title, kind: INSERT_HANDLER_KIND, data });
+            continue;
+          }
+          const edit = handlerEdit(doc, offset, name, shape);
+          if (edit) actions.push({ title, kind: INSERT_HANDLER_KIND, edit });
         }
       }
     }
@@ -507,6 +526,26 @@ export function startServer(connection: Connection, host: ServerHost): void {
       }
     }
     return actions;
+  });
+
+  /** The edit of a light-bulb handler, written over the document as it is now. */
+  function handlerEdit(doc: OpenDocument, offset: number, name: string, shape: 'switch' | 'chain'): WorkspaceEdit | undefined {
+    const edit = guarded('insert handler', undefined, () => newHandler(doc.text.getText(), offset, doc.language!, name, handlerCodes('reference'), catalog, stubOptions(settings), shape));
+    return edit && { changes: { [doc.uri]: [toTextEdit(doc.text, edit)] } };
+  }
+
+  // A light-bulb handler chosen: written now, against the text it was offered on (a changed document gets
+  // none: the client asks for the actions again).
+  connection.onCodeActionResolve(async (action) => {
+    const data = isObject(action) && isObject(action.data) ? action.data : undefined;
+    const shape = data?.shape;
+    if (!data || typeof data.uri !== 'string' || typeof data.version !== 'number' || typeof data.offset !== 'number' || typeof data.name !== 'string' || (shape !== 'switch' && shape !== 'chain')) return action;
+    const doc = documents.get(data.uri);
+    if (!doc?.language?.handler) return action;
+    await doc.ready;
+    if (doc.text.version !== data.version) return action;
+    const edit = handlerEdit(doc, data.offset, data.name, shape);
+    return edit ? { ...action, edit } : action;
   });
 
   connection.onRequest(REQUESTS.codeAt, async (params: unknown) => {
