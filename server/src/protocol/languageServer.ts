@@ -31,7 +31,7 @@ import { renderCard, renderDetails } from '../analysis/catalog/card';
 import { completeCode, suggestionsWithoutLine, textWithoutLine, type CodeSuggestion } from '../analysis/catalog/completion';
 import { codeState, constructLine, coverageBySet, coverageSummary, renderCoverageMarkdown, scanCoverage, SET_LABEL, type CodeLocation } from '../analysis/files/coverage';
 import { catalog, SET_IDS, type Action, type ErrorEntry, type SetId } from '../analysis/catalog/catalog';
-import { newHandler } from '../analysis/fixes/newHandler';
+import { newHandler, writesHandler } from '../analysis/fixes/newHandler';
 import { stubOptions } from '../analysis/fixes/insertArms';
 import { codeAtInText, codeAtInTree, codesInText, constantAtInTree } from '../analysis/catalog/codeOccurrences';
 import { declarationsOf } from '../analysis/constructs/constructs';
@@ -500,7 +500,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         for (const [shape, suffix] of [['switch', ''], ['chain', ' as an if/else chain']] as const) {
           const title = `Insert a TikTok error handler for ${name}${suffix}`;
           if (lazyEdits) {
-            if ((shape === 'chain' && !doc.language.chains) || handlerCodes('reference').length === 0) continue;
+            if (!writesHandler(doc.language, handlerCodes('reference'), shape)) continue;
             const data: HandlerActionData = { uri: doc.uri, version: doc.text.version, offset, name, shape };
             actions.push({ title, kind: INSERT_HANDLER_KIND, data });
             continue;

@@ -8,6 +8,12 @@ import { fileQuote, lineWidth, splitEntry, stubGroups, type StubOptions } from '
 /** What Insert Error Handler writes: a switch (`match`, `case`), an if/else chain over the subject, or a lookup map of messages. */
 export type HandlerShape = 'switch' | 'chain' | 'map';
 
+/** Whether the language can write a handler of this shape over these codes (newHandler gives an edit). */
+export function writesHandler(language: LanguageSupport, codes: readonly string[], kind: HandlerShape): boolean {
+  const handler = language.handler;
+  return !!handler && codes.length > 0 && !(kind === 'chain' && !language.chains) && !(kind === 'map' && (!handler.map || !language.maps));
+}
+
 /**
  * The edit that writes a switch over `subject` handling `codes` below the line at `offset` (or on it, where
  * that line is blank), at that line's indentation. Undefined where the language has no such switch.
@@ -23,7 +29,7 @@ export function newHandler(
   kind: HandlerShape = 'switch',
 ): TextEdit | undefined {
   const handler = language.handler;
-  if (!handler || codes.length === 0 || (kind === 'chain' && !language.chains) || (kind === 'map' && (!handler.map || !language.maps))) return undefined;
+  if (!handler || !writesHandler(language, codes, kind)) return undefined;
   const eol = detectEol(text);
   const unit = documentIndentUnit(text);
   const lineStart = lineStartAt(text, offset);
