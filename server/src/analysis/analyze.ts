@@ -9,7 +9,7 @@ import type { Settings } from './settings';
 import type { Declarations } from './resolution/declarations';
 import { runInSlices, runToEnd, type SliceOptions, type Steps } from './slices';
 import { withoutSuppressed } from './fixes/suppressions';
-import { applyEdits, spansOverlap, type TextEdit } from './text';
+import { applyEdits, spansOverlap, type Span, type TextEdit } from './text';
 
 export interface Analysis {
   readonly constructs: readonly TikTokConstruct[];
@@ -62,7 +62,7 @@ export function* analysisSteps(doc: ParsedDocument, language: LanguageSupport, s
   // another function, or a grammar's own misreading of another declaration, takes no fix away); else it is
   // reported with none.
   const broken = brokenTopLevel(doc.tree.rootNode);
-  const touchesError = (span: { start: number; end: number }) => broken.some((b) => span.start <= b.end && b.start <= span.end);
+  const touchesError = (span: Span) => broken.some((b) => span.start <= b.end && b.start <= span.end);
   const checked = findings.map((finding): Finding => {
     const construct = from.get(finding);
     const spans = [...(construct ? [construct.shape.span] : []), finding.span, ...finding.fixes.flatMap((fix) => fix.edits)];
@@ -74,12 +74,10 @@ export function* analysisSteps(doc: ParsedDocument, language: LanguageSupport, s
   return { constructs, findings: checked };
 }
 
-/** The spans of the top-level declarations that hold a syntax error; the whole text where the root is one. */
-function brokenTopLevel(root: Node): Array<{ start: number; end: number }> {
+/** The spans of the top-level declarations that hold a syntax error (an error or missing node has one too); the whole text where the root is one. */
+function brokenTopLevel(root: Node): Span[] {
   if (root.isError || root.isMissing) return [{ start: 0, end: root.endIndex }];
-  const spans: Array<{ start: number; end: number }> = [];
-  for (const child of root.children) if (child && (child.hasError || child.isError || child.isMissing)) spans.push({ start: child.startIndex, end: child.endIndex });
-  return spans;
+  return root.children.filter((child): child is Node => child !== null && child.hasError).map((child) => ({ start: child.startIndex, end: child.endIndex }));
 }
 
 /** Parses `text` once and analyses it: for callers that keep no tree (the CLI, tests). */
