@@ -28,6 +28,25 @@ const SAMPLE = [
   '  C.setValue(address, node.id, "i32");',
   '  C.setValue(address, node[0], "i32");',
   '}',
+  'var ZERO_POINT = { row: 0, column: 0 };',
+  'var SomeNode = class {',
+  '  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {',
+  '    if (!Array.isArray(types)) types = [types];',
+  '    const symbols = [];',
+  '    const typesBySymbol = this.tree.language.types;',
+  '    for (const node_type of types) {',
+  '      if (node_type == "ERROR") {',
+  '        symbols.push(65535);',
+  '      }',
+  '    }',
+  '    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {',
+  '      if (types.includes(typesBySymbol[i2])) {',
+  '        symbols.push(i2);',
+  '      }',
+  '    }',
+  '    return symbols;',
+  '  }',
+  '};',
   'function unmarshalVersion(address) {',
   '  return C.getValue(address += SIZE_OF_INT, "i32") + C.getValue(TRANSFER_BUFFER, "i32");',
   '}',
@@ -39,6 +58,7 @@ test('the installed binding is patched, and the bundles carry the patched code',
     const text = readFileSync(bundle, 'utf8');
     assert.match(text, /this\._other = other/, bundle);
     assert.match(text, /\.HEAP32\[\(?address\)? >> 2\] = node\._other/, bundle);
+    assert.match(text, /const symbols = symbolsOfTypes\(this\.tree\.language, types\);/, bundle);
   }
 });
 
@@ -78,9 +98,41 @@ test('the heap reads and writes see the values the generic calls would, in eithe
   }
 });
 
+test("descendantsOfType works out a list of types' symbols once per language, and the same symbols as before", () => {
+  const original = new Function(`${SAMPLE}\nreturn SomeNode;`)();
+  const patched = new Function('C', 'TRANSFER_BUFFER', 'SIZE_OF_NODE', 'SIZE_OF_INT', 'assertInternal', `${patch(SAMPLE)}\nreturn SomeNode;`)({}, 0, 20, 4, () => {});
+  let reads = 0;
+  const language = (types: string[]) => ({
+    get types() {
+      reads++;
+      return types;
+    },
+  });
+  const typescript = language(['end', 'identifier', 'switch_statement', 'object', 'if_statement', 'object']);
+  const python = language(['end', 'match_statement', 'if_statement']);
+  const ask = (nodeClass: { prototype: object }, lang: object, types: unknown): number[] => Object.assign(Object.create(nodeClass.prototype), { tree: { language: lang } }).descendantsOfType(types);
+  const lists: unknown[] = [['switch_statement', 'object'], ['ERROR', 'if_statement'], 'identifier', [], ['missing_type']];
+  for (const types of lists) {
+    for (const lang of [typescript, python]) assert.deepEqual(ask(patched, lang, types), ask(original, lang, types), JSON.stringify(types));
+  }
+  reads = 0;
+  ask(patched, typescript, ['switch_statement', 'if_statement']);
+  ask(patched, typescript, ['switch_statement', 'if_statement']);
+  ask(patched, typescript, ['switch_statement', 'if_statement'].slice());
+  assert.equal(reads, 1, 'the same list, again or in another array: its symbols are known');
+  ask(patched, typescript, ['if_statement']);
+  ask(patched, python, ['switch_statement', 'if_statement']);
+  assert.equal(reads, 3, 'another list, or another language: worked out afresh');
+});
+
 test('patching twice changes nothing', () => {
   const once = patch(SAMPLE);
   assert.equal(patch(once), once);
+});
+
+test('a binding patched by an earlier version of the patch fails the install with one line that says to reinstall', () => {
+  const earlier = patch(SAMPLE).replace(/^.*\n/, '/* patched by tiktok-api-errors: server/patches/tree-sitter.mjs */\n');
+  assert.throws(() => patch(earlier), (error: Error) => !error.message.includes('\n') && /patched by an earlier version .*; reinstall it \(npm ci\)$/.test(error.message));
 });
 
 test('a binding that changed fails the install with one line that says what to update', () => {
