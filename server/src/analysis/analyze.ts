@@ -3,7 +3,7 @@ import type { LanguageSupport } from '../languages/language';
 import { rules } from '../rules';
 import { catalog as defaultCatalog, type Catalog } from './catalog/catalog';
 import { declarationsOf, findTikTokConstructsSteps, type TikTokConstruct } from './constructs/constructs';
-import type { Finding } from './findings';
+import { fixInFixAll, type Finding } from './findings';
 import { loadGrammar, ParsedDocument, type Node } from './parsing';
 import type { Settings } from './settings';
 import type { Declarations } from './resolution/declarations';
@@ -117,7 +117,7 @@ function* fixAllEdits(findings: readonly Finding[], text: string): Steps<TextEdi
   for (const [i, finding] of findings.entries()) {
     // Writing a fix costs more than finding it: a place to pause every few.
     if (i % 64 === 63) yield;
-    const fix = finding.fixes.find((f) => f.inFixAll);
+    const fix = fixInFixAll(finding);
     if (!fix || fix.edits.every((e) => text.slice(e.start, e.end) === e.newText)) continue;
     if (fix.edits.some((e) => clashes(chosen, e))) continue;
     for (const edit of fix.edits) {

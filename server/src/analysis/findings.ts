@@ -23,4 +23,14 @@ export interface Finding {
   readonly message: string;
   readonly related?: readonly Related[];
   readonly fixes: readonly Fix[];
+  /**
+   * The fix of `fixes` that "fix all" takes, where a finding can write it without writing the others (those
+   * that write fixes lazily); fixInFixAll() asks it.
+   */
+  fixInFixAll?(): Fix | undefined;
+}
+
+/** The fix "fix all" takes of a finding, if any: `fixes.find((f) => f.inFixAll)`, without writing the others where it can. */
+export function fixInFixAll(finding: Finding): Fix | undefined {
+  return finding.fixInFixAll ? finding.fixInFixAll() : finding.fixes.find((f) => f.inFixAll);
 }

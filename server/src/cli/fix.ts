@@ -10,6 +10,7 @@ import { analyzeText, fixAllText } from '../analysis/analyze';
 import { errorReason, type FileStamp } from '../analysis/files/readForAnalysis';
 import type { Settings } from '../analysis/settings';
 import { encodeSource } from '../analysis/files/sourceBytes';
+import { fixInFixAll } from '../analysis/findings';
 import type { FileReport } from './checkFiles';
 
 export interface FileFix {
@@ -24,7 +25,7 @@ export interface FileFix {
 export async function computeFixes(files: readonly FileReport[], settings: Settings): Promise<FileFix[]> {
   const fixes: FileFix[] = [];
   for (const file of files) {
-    const fixable = file.findings.filter((f) => f.fixes.some((x) => x.inFixAll)).length;
+    const fixable = file.findings.filter((f) => fixInFixAll(f) !== undefined).length;
     if (fixable === 0) continue;
     const after = await fixAllText(file.text, file.language, settings, undefined, file.imported);
     if (after !== file.text) fixes.push({ path: file.path, before: file.text, after, fixed: fixable, stamp: file.stamp, report: file });

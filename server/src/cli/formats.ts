@@ -2,6 +2,7 @@
 import type { Severity } from '../analysis/settings';
 import type { CheckReport } from './checkFiles';
 import { displayPath } from '../analysis/displayPath';
+import { fixInFixAll } from '../analysis/findings';
 import { LineIndex } from './positions';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
@@ -34,9 +35,9 @@ export function locate(report: CheckReport): Located[] {
           column: start.column,
           endLine: end.line,
           endColumn: end.column,
-          // Written only when read (JSON and SARIF read it, text does not): knowing means writing every fix.
+          // Written only when read (JSON reads it, text does not): knowing means writing the fix that adds every code.
           get fixable() {
-            return f.fixes.some((x) => x.inFixAll);
+            return fixInFixAll(f) !== undefined;
           },
         };
       })

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { catalog } from '../analysis/catalog/catalog';
 import type { Severity } from '../analysis/settings';
+import { fixInFixAll } from '../analysis/findings';
 import { ruleDocPath, ruleDocUri } from '../ruleDocs';
 import { rules } from '../rules';
 import type { CheckReport } from './checkFiles';
@@ -30,7 +31,7 @@ export function formatSarif(report: CheckReport, version: string): string {
     };
     const artifactLocation = { uri: artifactUri(file.path), uriBaseId: '%SRCROOT%' };
     return file.findings.map((finding) => {
-      const fix = finding.fixes.find((f) => f.inFixAll);
+      const fix = fixInFixAll(finding);
       return {
         ruleId: finding.rule,
         ruleIndex: rules.findIndex((r) => r.id === finding.rule),

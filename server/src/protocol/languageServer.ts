@@ -35,7 +35,7 @@ import { newHandler, writesHandler } from '../analysis/fixes/newHandler';
 import { stubOptions } from '../analysis/fixes/insertArms';
 import { codeAtInText, codeAtInTree, codesInText, constantAtInTree } from '../analysis/catalog/codeOccurrences';
 import { declarationsOf } from '../analysis/constructs/constructs';
-import type { Finding } from '../analysis/findings';
+import { fixInFixAll, type Finding } from '../analysis/findings';
 import { DEFAULT_SETTINGS, languageEnabled, readSettings, type Settings } from '../analysis/settings';
 import { disableFix } from '../analysis/fixes/suppressions';
 import { minimalEdit } from '../analysis/text';
@@ -510,7 +510,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         }
       }
     }
-    if (wants(FIX_ALL_KIND) && context.only && doc.language && analysis.findings.some((f) => f.fixes.some((x) => x.inFixAll))) {
+    if (wants(FIX_ALL_KIND) && context.only && doc.language && analysis.findings.some((f) => fixInFixAll(f) !== undefined)) {
       const before = doc.text.getText();
       const version = doc.text.version;
       try {

@@ -46,37 +46,59 @@ function messageFor(construct: TikTokConstruct, catalog: Catalog, settings: Sett
   return message;
 }
 
+/** What the fixes of a construct share: its missing codes by action, and which groups go into a collection of the file. */
+interface FixPlan {
+  readonly groups: ReturnType<typeof groupByAction>;
+  readonly intoCollection: ReadonlyMap<string, { name: string; end: ListEnd }>;
+  readonly inCollections: ReturnType<typeof groupByAction>;
+  /** The missing codes that become arms: those of no group that goes into a collection. */
+  readonly asArms: readonly string[];
+}
+
 /**
- * The new arms, each group's and all of them; writing them costs more than finding what is missing. Where the
- * chain's tests name a collection of the file named for a group's action (`code in RETRYABLE`), that group's
- * codes go into the collection instead.
+ * Where the chain's tests name a collection of the file named for a group's action (`code in RETRYABLE`), that
+ * group's codes go into the collection instead of new arms.
  */
-function writeFixes({ missing, shape, labelFor, collections }: TikTokConstruct, { text, language, catalog, settings }: RuleContext): Fix[] {
-  const stubs = stubOptions(settings);
+function planFixes({ missing, collections }: TikTokConstruct, { catalog }: RuleContext): FixPlan {
   const groups = groupByAction(missing, catalog);
-  const noun = armNoun(shape.family);
   const intoCollection = new Map<string, { name: string; end: ListEnd }>();
   for (const [name, end] of collections ?? []) {
     const action = actionNamed(name, catalog.actions);
     if (action && !intoCollection.has(action)) intoCollection.set(action, { name, end });
   }
-  const collectionEdit = (codes: readonly string[], into: { end: ListEnd }) => appendToList(into.end, codes.map((code) => language.quote(code, into.end.quote)));
-  const fixes: Fix[] = [];
   const inCollections = groups.filter((g) => intoCollection.has(g.action.id));
   const asArms = missing.filter((code) => !inCollections.some((g) => g.codes.includes(code)));
-  const armsEdit = insertArms(text, language, shape, asArms, catalog, labelFor, stubs);
-  const all = [...inCollections.map((g) => collectionEdit(g.codes, intoCollection.get(g.action.id)!)), ...(armsEdit ? [armsEdit] : [])];
-  if (all.length > 0 && (asArms.length === 0 || armsEdit)) {
-    fixes.push({ title: `Add all ${missing.length} missing TikTok error ${missing.length === 1 ? noun.singular : noun.plural}`, edits: all, preferred: true, inFixAll: true });
-  }
+  return { groups, intoCollection, inCollections, asArms };
+}
+
+const collectionEdit = (codes: readonly string[], into: { end: ListEnd }, { language }: RuleContext) => appendToList(into.end, codes.map((code) => language.quote(code, into.end.quote)));
+
+/** The fix that adds every missing code, which "fix all" takes; writing the arms costs more than finding what is missing. */
+function writeFixAll(construct: TikTokConstruct, context: RuleContext, plan: FixPlan): Fix | undefined {
+  const { missing, shape, labelFor } = construct;
+  const { text, language, catalog, settings } = context;
+  const noun = armNoun(shape.family);
+  const armsEdit = insertArms(text, language, shape, plan.asArms, catalog, labelFor, stubOptions(settings));
+  const all = [...plan.inCollections.map((g) => collectionEdit(g.codes, plan.intoCollection.get(g.action.id)!, context)), ...(armsEdit ? [armsEdit] : [])];
+  if (all.length === 0 || (plan.asArms.length > 0 && !armsEdit)) return undefined;
+  return { title: `Add all ${missing.length} missing TikTok error ${missing.length === 1 ? noun.singular : noun.plural}`, edits: all, preferred: true, inFixAll: true };
+}
+
+/** The new arms, all of them (see writeFixAll) and each group's. */
+function writeFixes(construct: TikTokConstruct, context: RuleContext, plan: FixPlan, fixAll: Fix | undefined): Fix[] {
+  const { shape, labelFor } = construct;
+  const { text, language, catalog, settings } = context;
+  const { groups, intoCollection, inCollections } = plan;
+  const noun = armNoun(shape.family);
+  const fixes: Fix[] = fixAll ? [fixAll] : [];
   if (groups.length > 1 || inCollections.length > 0) {
     for (const group of groups) {
       const into = intoCollection.get(group.action.id);
       if (into) {
-        fixes.push({ title: `Add ${plural(group.codes.length, `missing ${group.action.id} code`)} to ${language.writeName?.(into.name) ?? into.name}`, edits: [collectionEdit(group.codes, into)] });
+        fixes.push({ title: `Add ${plural(group.codes.length, `missing ${group.action.id} code`)} to ${language.writeName?.(into.name) ?? into.name}`, edits: [collectionEdit(group.codes, into, context)] });
         continue;
       }
-      const edit = insertArms(text, language, shape, group.codes, catalog, labelFor, stubs);
+      const edit = insertArms(text, language, shape, group.codes, catalog, labelFor, stubOptions(settings));
       if (edit) fixes.push({ title: `Add ${plural(group.codes.length, `missing ${group.action.id} ${noun.singular}`, `missing ${group.action.id} ${noun.plural}`)}`, edits: [edit] });
     }
   }
@@ -84,12 +106,16 @@ function writeFixes({ missing, shape, labelFor, collections }: TikTokConstruct, 
 }
 
 /**
- * Diagnostics never need the fixes, so they are written when a code action, fix-all or the CLI first asks.
- * The getter is the class's, not one per finding: a large file makes thousands of these.
+ * Diagnostics never need the fixes, so they are written when a code action, fix-all or the CLI first asks;
+ * "fix all", `--fix`, JSON and SARIF ask only for the fix that adds every code, and the groups' are not written
+ * for them. The getter is the class's, not one per finding: a large file makes thousands of these.
  */
 class UnhandledCodesFinding implements Finding {
   readonly rule = 'unhandled-codes';
   #written: Fix[] | undefined;
+  #plan: FixPlan | undefined;
+  /** The fix that adds every code once written; null: there is none. */
+  #fixAll: Fix | null | undefined;
   readonly #construct: TikTokConstruct;
   readonly #context: RuleContext;
 
@@ -99,7 +125,16 @@ class UnhandledCodesFinding implements Finding {
   }
 
   get fixes(): readonly Fix[] {
-    return (this.#written ??= writeFixes(this.#construct, this.#context));
+    return (this.#written ??= writeFixes(this.#construct, this.#context, this.#planned(), this.fixInFixAll()));
+  }
+
+  fixInFixAll(): Fix | undefined {
+    if (this.#fixAll === undefined) this.#fixAll = writeFixAll(this.#construct, this.#context, this.#planned()) ?? null;
+    return this.#fixAll ?? undefined;
+  }
+
+  #planned(): FixPlan {
+    return (this.#plan ??= planFixes(this.#construct, this.#context));
   }
 }
 
