@@ -47,6 +47,13 @@ const SAMPLE = [
   '    return symbols;',
   '  }',
   '};',
+  'async function loadRuntime() {',
+  '  if (ENVIRONMENT_IS_NODE) {',
+  '    const { createRequire } = await import("module");',
+  '    var require = createRequire(getCurrentScriptUrl());',
+  '  }',
+  '  return require;',
+  '}',
   'function unmarshalVersion(address) {',
   '  return C.getValue(address += SIZE_OF_INT, "i32") + C.getValue(TRANSFER_BUFFER, "i32");',
   '}',
@@ -59,6 +66,7 @@ test('the installed binding is patched, and the bundles carry the patched code',
     assert.match(text, /this\._other = other/, bundle);
     assert.match(text, /\.HEAP32\[\(?address\)? >> 2\] = node\._other/, bundle);
     assert.match(text, /const symbols = symbolsOfTypes\(this\.tree\.language, types\);/, bundle);
+    assert.match(text, /const \{ createRequire \} = globalThis\.process\?\.getBuiltinModule\?\.\("module"\) \?\? \(?await import\("module"\)\)?;/, bundle);
   }
 });
 
@@ -123,6 +131,23 @@ test("descendantsOfType works out a list of types' symbols once per language, an
   ask(patched, typescript, ['if_statement']);
   ask(patched, python, ['switch_statement', 'if_statement']);
   assert.equal(reads, 3, 'another list, or another language: worked out afresh');
+});
+
+test("in Node the runtime takes `module` without setting up Node's ES module loader, and imports it where Node cannot hand it over", async () => {
+  const body = patch(SAMPLE);
+  const load = (processObject: unknown, importModule: (id: string) => Promise<unknown>) =>
+    new Function('process', 'importModule', 'ENVIRONMENT_IS_NODE', 'getCurrentScriptUrl', 'TRANSFER_BUFFER', 'SIZE_OF_NODE', 'SIZE_OF_INT', 'assertInternal',
+      `const globalThis = { process };\n${body.replace('await import("module")', 'await importModule("module")')}\nreturn loadRuntime();`,
+    )(processObject, importModule, true, () => 'file:///x/tree-sitter.js', 0, 20, 4, () => {});
+  const imported: string[] = [];
+  const importModule = async (id: string) => {
+    imported.push(id);
+    return { createRequire: () => 'required by import' };
+  };
+  assert.equal(await load({ getBuiltinModule: (id: string) => (id === 'module' ? { createRequire: () => 'required directly' } : undefined) }, importModule), 'required directly');
+  assert.deepEqual(imported, []);
+  assert.equal(await load({}, importModule), 'required by import', 'a Node before 20.16 has no getBuiltinModule');
+  assert.deepEqual(imported, ['module']);
 });
 
 test('patching twice changes nothing', () => {

@@ -1,13 +1,16 @@
 // Speeds up @vscode/tree-sitter-wasm's JavaScript binding, where the analysis spends half its reading time.
 // npm runs this after every install (package.json `postinstall`); running it again changes nothing.
 //
-// Three changes, all inside the binding, none in what it does:
+// Four changes, all inside the binding, none in what it does:
 // - Each Node kept its WebAssembly handle in a class field with the computed key `[0]`, which gives every
 //   Node its own 17-slot elements store and the slowest kind of field initialiser. A named field does the
 //   same job.
 // - Every 32-bit value crossing into WebAssembly went through the generic `setValue`/`getValue` (a type
 //   switch and a DataView call); they are now plain Int32Array reads and writes. Those read the host's own
 //   byte order and WebAssembly's is little-endian, so a big-endian host keeps the generic calls.
+// - In Node, the runtime took `createRequire` from `await import("module")`, whose first call sets up Node's
+//   ES module loader: about 5 ms of a first parse. Node 20.16 and later hand the module over directly
+//   (process.getBuiltinModule); older ones still import it.
 // - descendantsOfType worked out the symbols of the types asked for on every call, reading each of the
 //   language's few hundred types: now once per language and list of types (the analysis asks for the same
 //   list for every small subtree that holds a code; about 6% of its time on top of the parse).
@@ -19,8 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
 const MARKED = '/* patched by tiktok-api-errors: server/patches/tree-sitter.mjs';
-/** The first line of a patched binding; the second version added descendantsOfType's symbols. */
-export const MARKER = `${MARKED} (2) */`;
+/** The first line of a patched binding; the second version added descendantsOfType's symbols, the third getBuiltinModule. */
+export const MARKER = `${MARKED} (3) */`;
 
 /** Exact texts of the binding and what replaces them; each must be found exactly as often as said. */
 const REPLACEMENTS = [
@@ -31,6 +34,11 @@ const REPLACEMENTS = [
   },
   { find: '    assertInternal(internal);\n    this[0] = other;\n    this.id = id;', replace: '    assertInternal(internal);\n    this._other = other;\n    this.id = id;', times: 1 },
   { find: 'C.setValue(address, node[0], "i32")', replace: 'C.setValue(address, node._other, "i32")', times: 1 },
+  {
+    find: 'const { createRequire } = await import("module");',
+    replace: 'const { createRequire } = globalThis.process?.getBuiltinModule?.("module") ?? (await import("module"));',
+    times: 1,
+  },
   {
     find: [
       '    const symbols = [];',
