@@ -13,7 +13,7 @@ import { under, walkSourceFiles } from '../analysis/files/workspaceFiles';
 import { languageForPath } from '../languages';
 import type { LanguageSupport } from '../languages/language';
 import { displayPath } from '../analysis/displayPath';
-import { readAllForAnalysis, startSecondThread, type SecondThread } from './readInParallel';
+import { readAllForAnalysis, START_SECOND_THREAD_AT, startSecondThread, type SecondThread } from './readInParallel';
 
 export interface FileReport {
   readonly path: string;
@@ -75,15 +75,22 @@ export interface CollectedFiles {
 }
 
 /**
- * The files to look at: named files as they are, folders walked as git sees them (`onFolder` first). A file
- * reached by several paths (`a.ts`, `./a.ts`, a link to it, a folder and a file in it) is checked once.
+ * The files to look at: named files as they are, folders walked as git sees them. A file reached by several
+ * paths (`a.ts`, `./a.ts`, a link to it, a folder and a file in it) is checked once. `onMany` is called, once,
+ * as soon as START_SECOND_THREAD_AT files or more have been found, while the walk goes on.
  */
-export async function collectFiles(paths: readonly string[], onFolder?: () => void): Promise<CollectedFiles> {
+export async function collectFiles(paths: readonly string[], onMany?: () => void): Promise<CollectedFiles> {
   const files: string[] = [];
   const unreadable: Array<{ path: string; reason: string }> = [];
   let unsupported = 0;
   const cwd = realpathSync(process.cwd());
   const shown = (real: string) => (real.startsWith(cwd + path.sep) ? real.slice(cwd.length + 1) : real);
+  let told = false;
+  const found = (count: number) => {
+    if (told || count < START_SECOND_THREAD_AT) return;
+    told = true;
+    onMany?.();
+  };
   for (const given of paths) {
     let stat;
     let real;
@@ -94,16 +101,17 @@ export async function collectFiles(paths: readonly string[], onFolder?: () => vo
       throw new InputError(`${displayPath(given)}: ${pathProblem(error as NodeJS.ErrnoException)}`);
     }
     if (stat.isDirectory()) {
-      onFolder?.();
       // The walk follows no link, so a file's real path is the folder's real path and its place below it.
       const prefix = real === cwd ? '' : shown(real) + path.sep;
-      for (const file of await walkSourceFiles([real])) files.push(prefix + under(real, file));
+      const before = files.length;
+      for (const file of await walkSourceFiles([real], { onFound: (count) => found(before + count) })) files.push(prefix + under(real, file));
     } else if (!languageForPath(given)) {
       unsupported++;
     } else if (!stat.isFile()) {
       unreadable.push({ path: shown(real), reason: 'not a regular file' });
     } else {
       files.push(shown(real));
+      found(files.length);
     }
   }
   return { files: [...new Set(files)], unsupported, unreadable };
@@ -116,7 +124,7 @@ export interface CheckHooks {
 }
 
 export async function checkPaths(paths: readonly string[], settings: Settings, hooks: CheckHooks = {}): Promise<CheckReport> {
-  // A folder may hold thousands of files: a second thread starts before its walk, to be ready when it ends.
+  // A tree of thousands of files is read on two threads: the second starts while the walk goes on (see collectFiles).
   let second: SecondThread | undefined;
   const { files, unsupported, unreadable: refused } = await collectFiles(paths, () => (second ??= startSecondThread()));
   // Paths refused before reading (not regular files) were never among `files`.

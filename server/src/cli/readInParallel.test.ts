@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { once } from 'node:events';
 import { readForAnalysis } from '../analysis/files/readForAnalysis';
-import { readAllForAnalysis, startSecondThread } from './readInParallel';
+import { walkSourceFiles } from '../analysis/files/workspaceFiles';
+import { collectFiles } from './checkFiles';
+import { readAllForAnalysis, START_SECOND_THREAD_AT, startSecondThread } from './readInParallel';
 
 const settings = { maxFileSize: 1_000, minimumKnownCodes: 2 };
 
@@ -62,4 +64,35 @@ test('without a second thread, or below the threshold (1,000 files), one thread 
 
 test('from the sources, where no worker bundle stands beside the module, there is no second thread', () => {
   assert.equal(startSecondThread(join(__dirname, 'readWorker.js')), undefined);
+});
+
+test('the second thread starts only for a tree of hundreds of files, once, while the walk goes on', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-walk-'));
+  const small = join(root, 'small');
+  const large = join(root, 'large');
+  mkdirSync(small);
+  for (let i = 0; i < 20; i++) writeFileSync(join(small, `f${i}.ts`), 'const x = 1;\n');
+  // Ten folders: the walk has found enough files before it ends, and tells so once.
+  for (let d = 0; d < 10; d++) {
+    mkdirSync(join(large, `d${d}`), { recursive: true });
+    for (let i = 0; i < START_SECOND_THREAD_AT / 5; i++) writeFileSync(join(large, `d${d}`, `f${i}.ts`), 'const x = 1;\n');
+  }
+  let calls = 0;
+  const collected = await collectFiles([small], () => calls++);
+  assert.equal(collected.files.length, 20);
+  assert.equal(calls, 0, 'a small tree starts no thread');
+  const result = await collectFiles([small, large], () => calls++);
+  assert.equal(result.files.length, 20 + 10 * (START_SECOND_THREAD_AT / 5));
+  assert.equal(calls, 1, 'told once');
+  // The walk says how many it has found after each folder: the thread is asked for half-way through this one.
+  const counts: number[] = [];
+  await walkSourceFiles([large], { onFound: (count) => counts.push(count) });
+  assert.deepEqual(counts, [...Array.from({ length: 10 }, (_, d) => (d + 1) * (START_SECOND_THREAD_AT / 5)), 10 * (START_SECOND_THREAD_AT / 5)], 'each folder below, then the root');
+  // Named files count too: as many as that, given one by one, start it.
+  calls = 0;
+  const named = result.files.slice(0, START_SECOND_THREAD_AT);
+  await collectFiles(named, () => calls++);
+  assert.equal(calls, 1);
+  await collectFiles(named.slice(1), () => calls++);
+  assert.equal(calls, 1, 'one file fewer: no thread');
 });

@@ -1,15 +1,21 @@
 // Reads and sifts many files on two threads. Over a large tree, `check` spends most of its time in system
 // calls and in the sift, one file after another; a second thread takes files from the same counter, so the
-// two share the work whatever each file costs. The thread starts while the main thread walks, as it takes
-// about 25 ms to start; small runs do not use it.
+// two share the work whatever each file costs. The thread starts while the main thread walks, once the walk
+// has found a few hundred files, as it takes about 25 ms to start; small runs neither start nor use it.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { readForAnalysis, type ReadForAnalysis, type ReadSettings } from '../analysis/files/readForAnalysis';
 import type { ReadWork, ReadWorkerReply } from './readWorker';
 
 /** From this many files on, the second thread helps: below, it would be ready about when the reading is done. */
-const PARALLEL_FROM = 1_000;
+export const PARALLEL_FROM = 1_000;
+
+/**
+ * A walk that has found this many files starts the second thread, which boots while the walk goes on; a
+ * smaller tree, as most are, never pays for a thread it would not use.
+ */
+export const START_SECOND_THREAD_AT = PARALLEL_FROM / 4;
 
 /** A started second thread, waiting for files. */
 export interface SecondThread {
@@ -23,7 +29,9 @@ export interface SecondThread {
 export function startSecondThread(script = join(__dirname, 'readWorker.js')): SecondThread | undefined {
   if (!existsSync(script)) return undefined;
   try {
-    const worker = new Worker(script);
+    // Loaded here: a run that starts no thread does not load Node's threads (a few milliseconds of its start).
+    const { Worker: Thread } = require('node:worker_threads') as typeof import('node:worker_threads');
+    const worker = new Thread(script);
     // Held only while it reads: the process never waits for a thread it did not use, whatever went wrong.
     worker.unref();
     return { worker };

@@ -13,6 +13,8 @@ export interface WalkOptions {
   /** gitignore-style patterns applied at each root, such as the keys of `files.exclude`. */
   readonly exclude?: readonly string[];
   readonly isCancelled?: () => boolean;
+  /** Called after each folder, with how many files have been found so far. */
+  readonly onFound?: (files: number) => void;
 }
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -80,6 +82,7 @@ export async function walkSourceFiles(roots: readonly string[], options: WalkOpt
         files.push(prefix + entry.name);
       }
     }
+    options.onFound?.(files.length);
   }
   for (const given of roots) {
     const root = resolve(given);
