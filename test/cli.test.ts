@@ -137,6 +137,19 @@ test('codes inside longer words or in prose are no reason to parse; a file in UT
   assert.deepEqual(findings.map((f: { path: string; line: number; column: number }) => [f.path, f.line, f.column]), [['handler.ts', 2, 1]]);
 });
 
+test("files are listed in the same order on every machine, whatever its language: letters without their case, then as written", () => {
+  const root = mkdtempSync(join(tmpdir(), 'tiktok-cli-order-'));
+  const handler = readFileSync('test/fixtures/typescript/mistakes.ts', 'utf8');
+  for (const name of ['z.ts', 'ä.ts', 'B.ts', 'a.ts', 'b.ts']) writeFileSync(join(root, name), handler);
+  const order = (locale: string) => {
+    const run = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: locale, LC_ALL: locale } });
+    return [...new Set((JSON.parse(run.stdout) as { findings: Array<{ path: string }> }).findings.map((f) => f.path))];
+  };
+  // Swedish collation puts ä after z, English beside a: the report must not follow either.
+  assert.deepEqual(order('sv_SE.UTF-8'), ['a.ts', 'B.ts', 'b.ts', 'z.ts', 'ä.ts']);
+  assert.deepEqual(order('en_US.UTF-8'), ['a.ts', 'B.ts', 'b.ts', 'z.ts', 'ä.ts']);
+});
+
 test('usage and input errors exit 2 with one line on stderr', () => {
   const root = tree();
   for (const args of [['check', '--format', 'xml'], ['check', 'no/such/path'], ['check', '--bogus'], ['check', '--dry-run'], ['lookup', 'nope'], ['frobnicate'], ['check', '--max-file-size', '-1']]) {

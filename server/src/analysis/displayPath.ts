@@ -18,3 +18,23 @@ export function codeSpan(printable: string): string {
   const pad = printable.startsWith('`') || printable.endsWith('`') || printable.startsWith(' ') ? ' ' : '';
   return `${fence}${pad}${printable}${pad}${fence}`;
 }
+
+/**
+ * The order files are listed in: letters compared without their case, then as written. The same on every
+ * machine, where `localeCompare` follows the machine's language (Swedish puts `ä.ts` after `z.ts`, English
+ * beside `a.ts`), so a report would change order from one CI runner to another; and it sets up no collator,
+ * which costs a command-line run about 7 ms.
+ */
+export function comparePaths(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x !== y) return x < y ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A whole number with its thousands grouped, as English writes it (`5,000,000`), without Intl's number formats, whose first use costs about 7 ms. */
+export function groupDigits(n: number): string {
+  const digits = String(Math.trunc(Math.abs(n)));
+  const grouped = digits.replace(/\B(?=(\d{3})+$)/g, ',');
+  return n < 0 ? `-${grouped}` : grouped;
+}

@@ -12,7 +12,7 @@ import { diskReaders } from '../analysis/files/filesOnDisk';
 import { under, walkSourceFiles } from '../analysis/files/workspaceFiles';
 import { languageForPath } from '../languages';
 import type { LanguageSupport } from '../languages/language';
-import { displayPath } from '../analysis/displayPath';
+import { comparePaths, displayPath } from '../analysis/displayPath';
 import { readAllForAnalysis, START_SECOND_THREAD_AT, startSecondThread, type SecondThread } from './readInParallel';
 
 export interface FileReport {
@@ -174,7 +174,7 @@ export async function checkPaths(paths: readonly string[], settings: Settings, h
     progress(++done);
   }
   return {
-    files: reports.sort((a, b) => a.path.localeCompare(b.path)),
+    files: reports.sort((a, b) => comparePaths(a.path, b.path)),
     counts: { walked: files.length - large.length - (unreadable.length - refused.length), parsed: toParse.length, skippedLarge: large.length, skippedBinary, skippedUnreadable: unreadable.length, unsupported },
     unreadable,
     large,

@@ -12,7 +12,7 @@ import { checkPaths, InputError } from './checkFiles';
 import { ImportResolver, importFollower } from '../imports';
 import { diskReaders, filesOnDisk } from '../analysis/files/filesOnDisk';
 import { ConfigError, loadConfig, settingsFrom } from './config';
-import { displayPath } from '../analysis/displayPath';
+import { displayPath, groupDigits } from '../analysis/displayPath';
 import { applyFixes, computeFixes, unifiedDiff } from './fix';
 import { formatJson, formatText, SEVERITY_RANK } from './formats';
 import { formatSarif } from './sarif';
@@ -114,7 +114,7 @@ async function check(args: string[]): Promise<number> {
 
   // On stderr, whatever the format: a file left out is worth knowing, and stdout stays the report.
   for (const { path, reason } of report.unreadable) process.stderr.write(`warning: ${displayPath(path)}: not read (${reason})\n`);
-  for (const path of report.large) process.stderr.write(`warning: ${displayPath(path)}: not read (over the size limit of ${settings.maxFileSize.toLocaleString('en')} bytes)\n`);
+  for (const path of report.large) process.stderr.write(`warning: ${displayPath(path)}: not read (over the size limit of ${groupDigits(settings.maxFileSize)} bytes)\n`);
   write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION) : formatText(report));
   if (failOn === 'none') return 0;
   const threshold = SEVERITY_RANK[failOn as Severity];

@@ -10,6 +10,7 @@ import { loadGrammar, ParsedDocument } from '../analysis/parsing';
 import { languageEnabled, type Settings } from '../analysis/settings';
 import { languageForId } from '../languages';
 import type { LanguageSupport } from '../languages/language';
+import { groupDigits } from '../analysis/displayPath';
 
 /**
  * A change whose range ends before it starts, as a client may send, turned the right way round: once, here,
@@ -98,7 +99,7 @@ export class OpenDocument {
     if (length <= settings.maxFileSize) return false;
     if (!this.toldTooLarge) {
       this.toldTooLarge = true;
-      log(`${this.uri}: ${length.toLocaleString('en')} characters, over tiktokErrors.maxFileSize (${settings.maxFileSize.toLocaleString('en')}); not linted`);
+      log(`${this.uri}: ${groupDigits(length)} characters, over tiktokErrors.maxFileSize (${groupDigits(settings.maxFileSize)}); not linted`);
     }
     return true;
   }

@@ -42,6 +42,7 @@ import { minimalEdit } from '../analysis/text';
 import { DocumentStore, type OpenDocument } from './documents';
 import { documentPosition, documentUri, isObject, isPosition, isRange, isStringList } from './params';
 import { FIX_ALL_KIND, SOURCE, toDiagnostic, toQuickFixes, toRange, toTextEdit } from './convert';
+import { groupDigits } from '../analysis/displayPath';
 
 /** Custom requests of the VS Code client; every other editor can send them too. */
 export const REQUESTS = {
@@ -177,7 +178,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const { files: read, declaring } = await imports.index(capped ? files.slice(0, INDEX_LIMIT) : files, () => run.cancelled);
       if (run.cancelled) return;
       const took = Math.round(performance.now() - started);
-      connection.console.info(`[${SOURCE}] indexed the declarations of ${read} files (${declaring} declare codes) in ${took} ms${capped ? `; the first ${INDEX_LIMIT.toLocaleString('en')} files only, the others are read when imported` : ''}`);
+      connection.console.info(`[${SOURCE}] indexed the declarations of ${read} files (${declaring} declare codes) in ${took} ms${capped ? `; the first ${groupDigits(INDEX_LIMIT)} files only, the others are read when imported` : ''}`);
     } catch (error) {
       warn(`indexing the workspace failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -249,7 +250,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     // all (tens of megabytes of JSON at once) would stop the server for seconds.
     if (findings.length > MAX_DIAGNOSTICS && !toldTooMany.has(doc.uri)) {
       toldTooMany.add(doc.uri);
-      warn(`${doc.uri}: ${findings.length.toLocaleString('en')} findings; the first ${MAX_DIAGNOSTICS.toLocaleString('en')} are shown`);
+      warn(`${doc.uri}: ${groupDigits(findings.length)} findings; the first ${groupDigits(MAX_DIAGNOSTICS)} are shown`);
     }
     const diagnostics = guarded('checking ' + doc.uri, [], () => findings.slice(0, MAX_DIAGNOSTICS).map((finding) => toDiagnostic(doc.text, finding, host.ruleDocUri)));
     void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });

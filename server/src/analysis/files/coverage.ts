@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { languageForPath } from '../../languages/index';
 import { analyzeText } from '../analyze';
 import { escapeMarkdown } from '../catalog/card';
-import { codeSpan, displayPath } from '../displayPath';
+import { codeSpan, comparePaths, displayPath } from '../displayPath';
 import { catalog as defaultCatalog, groupByAction, SET_IDS, type Action, type Catalog, type SetId } from '../catalog/catalog';
 import type { Settings } from '../settings';
 import type { Declarations } from '../resolution/declarations';
@@ -131,7 +131,7 @@ export async function scanCoverage(roots: readonly string[], settings: Settings,
   }
   options.beforeParsing?.(toParse.reduce((sum, c) => sum + c.text.length, 0));
   // Locations are listed in the order people read paths in, whatever order the walk took.
-  toParse.sort((a, b) => a.file.localeCompare(b.file));
+  toParse.sort((a, b) => comparePaths(a.file, b.file));
   const locations = new Map(catalog.entries.map((e) => [e.code, [] as CodeLocation[]]));
   const constructs: ConstructCoverage[] = [];
   for (const { file, text, imported } of toParse) {

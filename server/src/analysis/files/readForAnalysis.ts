@@ -4,6 +4,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { catalog as defaultCatalog, namesEnoughCodes, type Catalog } from '../catalog/catalog';
 import type { Settings } from '../settings';
 import { decodeSource } from './sourceBytes';
+import { groupDigits } from '../displayPath';
 
 /** Where files are read: one buffer, grown to the largest file read, instead of one allocation per file. */
 let scratch = Buffer.allocUnsafe(1 << 16);
@@ -57,7 +58,7 @@ export function readSmallFile(file: string, maxBytes = 1 << 20): string {
   try {
     if (!fstatSync(fd).isFile()) throw new NotReadable('not a regular file');
     const bytes = readOpenFile(fd, maxBytes);
-    if (!bytes) throw new NotReadable(`larger than ${maxBytes.toLocaleString('en')} bytes`);
+    if (!bytes) throw new NotReadable(`larger than ${groupDigits(maxBytes)} bytes`);
     return decodeSource(bytes);
   } finally {
     closeSync(fd);
