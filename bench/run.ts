@@ -184,8 +184,10 @@ async function incrementalRow(language: LanguageSupport, text: string): Promise<
 interface Server {
   readonly connection: ProtocolConnection;
   readonly pid: number;
-  /** The first diagnostics published for `uri`, as many as there are. */
+    /** The first diagnostics published for `uri`, as many as there are. */
   readonly diagnostics: (uri: string) => Promise<number>;
+  /** What the server has logged so far (window/logMessage), in order. */
+  readonly logs: readonly string[];
   stop(): Promise<void>;
 }
 
@@ -201,7 +203,9 @@ async function startServer(workspace?: string): Promise<Server & { indexed: Prom
     if (!seen.has(uri)) seen.set(uri, diagnostics.length);
     waiting.get(uri)?.(diagnostics.length);
   });
+    const logs: string[] = [];
   connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
+    logs.push(message);
     if (message.includes('indexed the declarations')) told(message);
   });
   connection.listen();
@@ -219,8 +223,9 @@ async function startServer(workspace?: string): Promise<Server & { indexed: Prom
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders, capabilities });
   await connection.sendNotification('initialized', {});
   return {
-    connection,
+        connection,
     indexed,
+    logs,
     pid: child.pid!,
     diagnostics: (uri) => (seen.has(uri) ? Promise.resolve(seen.get(uri)!) : new Promise((done) => waiting.set(uri, done))),
     async stop() {
@@ -235,7 +240,10 @@ async function startServer(workspace?: string): Promise<Server & { indexed: Prom
 /**
  * Hover on a small document, asked every few milliseconds while the server analyses a 4.9 MB minified file:
  * the slowest answer may wait for the file's parse (tree-sitter's, not ours to slice), and beyond that for
- * no more than 100 ms.
+ * no more than 100 ms. The parse subtracted is the server's own of that file, as its log gives it: a parse
+ * in another process, taken as the floor before, moved by about 100 ms from run to run on this machine
+ * (the row came to 20, 96, 170 and 206 ms over four runs), as much as the goal itself. That figure is still
+ * given beside.
  */
 async function hoverWhileBusyRow(): Promise<void> {
   const { make } = pathological['minified JavaScript line with a switch, a chain and a map every 150 characters']!;
@@ -269,15 +277,18 @@ loadGrammar('tree-sitter-javascript.wasm').then((grammar) => {
     latencies.push(performance.now() - start);
     await new Promise((r) => setTimeout(r, 5));
   }
-  await shown;
+    await shown;
   await server.stop();
   const worst = Math.max(...latencies);
+  const said = server.logs.map((line) => new RegExp(`${big}: parsed [\\d,]+ characters in ([\\d,]+) ms$`).exec(line)).find((m) => m !== null);
+  if (!said) throw new Error(`the server did not log its parse of ${big}`);
+  const serverParse = Number(said[1]!.replace(/,/g, ''));
   record(
-    `hover on another document while a ${(text.length / 1e6).toFixed(1)} MB minified file is opened and analysed: slowest answer − the file's bare parse in a fresh process`,
+    `hover on another document while a ${(text.length / 1e6).toFixed(1)} MB minified file is opened and analysed: slowest answer − the server's parse of that file (its log)`,
     '≤ 100 ms',
-    `${ms(worst - parse)} (slowest of ${latencies.length}: ${ms(worst)}; parse: ${ms(parse)})`,
-    worst - parse <= 100,
-    { worstMs: worst, parseMs: parse, hovers: latencies.length },
+    `${ms(worst - serverParse)} (slowest of ${latencies.length}: ${ms(worst)}; the server's parse: ${ms(serverParse)}; less the bare parse in a fresh process, ${ms(parse)}: ${ms(worst - parse)})`,
+    worst - serverParse <= 100,
+    { worstMs: worst, serverParseMs: serverParse, parseMs: parse, hovers: latencies.length },
   );
 }
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import Ajv from 'ajv';
 import fc from 'fast-check';
-import { buildCatalog, catalog, codeMentions, groupByAction, namesEnoughCodes } from '../server/src/analysis/catalog/catalog';
+import { buildCatalog, catalog, codeMentions, codeMentionsSteps, groupByAction, namesEnoughCodes } from '../server/src/analysis/catalog/catalog';
 
 const json = JSON.parse(readFileSync('data/tiktok-errors.json', 'utf8'));
 const schema = JSON.parse(readFileSync('data/tiktok-errors.schema.json', 'utf8'));
@@ -283,4 +283,26 @@ test('indexOf gives where a code stands in the catalog, and nothing for a strang
   assert.equal(catalog.indexOf(catalog.entries[0]!.code), 0);
   assert.equal(catalog.indexOf(catalog.entries[24]!.code), 24);
   assert.equal(catalog.indexOf('not_a_code'), undefined);
+});
+
+test("the server's search for codes pauses every 64k characters and finds what the search in one go finds, codes across a pause included", () => {
+  const codes = catalog.entries.map((e) => e.code);
+  // Codes every few hundred characters, quoted, some overlapping (`spam_risk` inside
+  // `spam_risk_too_many_posts`), and one written across each 64k boundary.
+  let text = '';
+  let n = 0;
+  for (let k = 1; k <= 5; k++) {
+    const boundary = k * 65_536;
+    while (text.length < boundary - 400) text += ` case '${codes[n++ % codes.length]}': f(${n});` + (n % 7 === 0 ? ' "spam_risk_too_many_posts" ' : '') + ' '.repeat(n % 200);
+    text += ' '.repeat(boundary - 5 - text.length) + "'access_token_invalid';";
+  }
+  const steps = codeMentionsSteps(text);
+  let pauses = 0;
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) pauses++;
+  assert.deepEqual(step.value, codeMentions(text));
+  assert.ok(step.value.length > 1000, `${step.value.length} mentions`);
+  assert.ok(pauses >= Math.floor(text.length / 65_536) - 1, `${pauses} pauses over ${text.length} characters`);
+  const straddling = step.value.filter((at) => Math.floor(at / 65_536) !== Math.floor((at + 8) / 65_536));
+  assert.equal(straddling.length, 5, 'the codes across each pause are found');
 });

@@ -17,12 +17,23 @@ const isBreak = (unit: number) => unit === 10 || unit === 13;
 /** The offsets of every CR and LF of the text last asked about: a minified line is megabytes long. */
 let lastBreaks: { text: string; breaks: Uint32Array } | undefined;
 
+/** Where `unit` occurs in `text`, in order, found by the engine's own search. */
+function offsetsOf(text: string, unit: string): number[] {
+  const offsets: number[] = [];
+  for (let i = text.indexOf(unit); i !== -1; i = text.indexOf(unit, i + 1)) offsets.push(i);
+  return offsets;
+}
+
+/**
+ * The index, built by the engine's search for each break rather than a loop over every character: over a
+ * 4.9 MB minified file that loop took 70 ms in one step of the analysis, during which nothing was answered.
+ */
 function breaksOf(text: string): Uint32Array {
   if (lastBreaks?.text === text) return lastBreaks.breaks;
-  let count = 0;
-  for (let i = 0; i < text.length; i++) if (isBreak(text.charCodeAt(i))) count++;
-  const breaks = new Uint32Array(count);
-  for (let i = 0, k = 0; i < text.length; i++) if (isBreak(text.charCodeAt(i))) breaks[k++] = i;
+  const lf = offsetsOf(text, '\n');
+  const cr = text.includes('\r') ? offsetsOf(text, '\r') : [];
+  const breaks = new Uint32Array(lf.length + cr.length);
+  for (let i = 0, j = 0, k = 0; k < breaks.length; k++) breaks[k] = j >= cr.length || (i < lf.length && lf[i]! < cr[j]!) ? lf[i++]! : cr[j++]!;
   lastBreaks = { text, breaks };
   return breaks;
 }

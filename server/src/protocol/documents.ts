@@ -12,6 +12,9 @@ import { languageForId } from '../languages';
 import type { LanguageSupport } from '../languages/language';
 import { groupDigits } from '../analysis/displayPath';
 
+/** A parse this long is said in the log: hover and completion wait for it (tree-sitter's parse is one step). */
+const SLOW_PARSE_MS = 500;
+
 /**
  * A change whose range ends before it starts, as a client may send, turned the right way round: once, here,
  * so that the tree's text and the served text apply the same edit.
@@ -132,7 +135,12 @@ export class OpenDocument {
       this.onUse(this);
       const parsed = this.parsed;
       const language = this.language;
-      void parsed.tree; // parsed now, so that the generation below is the tree's the steps read
+            // Parsed now, so that the generation below is the tree's the steps read. The parse is one step, which
+      // nothing can answer during: a long one is said in the log, so that a wait can be told apart from a hang.
+      const start = performance.now();
+      void parsed.tree;
+      const took = performance.now() - start;
+      if (took >= SLOW_PARSE_MS) this.log(`${this.uri}: parsed ${groupDigits(parsed.text.length)} characters in ${groupDigits(Math.round(took))} ms`);
       const generation = parsed.generation;
       const run = runInSlices(analysisSteps(parsed, language, settings, undefined, imported), { shouldStop: () => (this.stopped = this.closed || parsed.generation !== generation) });
       const running = { version, settings, imports, analysis: run };

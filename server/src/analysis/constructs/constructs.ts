@@ -1,6 +1,6 @@
 // Finds the branching constructs of a document and decides which of them branch on TikTok error codes.
 import type { ConstructShape, LanguageSupport } from '../../languages/language';
-import { catalog as defaultCatalog, codeMentions, namesEnoughCodes, SET_IDS, type Catalog, type SetId } from '../catalog/catalog';
+import { catalog as defaultCatalog, codeMentions, codeMentionsSteps, namesEnoughCodes, SET_IDS, type Catalog, type SetId } from '../catalog/catalog';
 import { readChain, readGuardRun } from './chains';
 import { readMap } from './lookupMaps';
 import { lineEndAt, lineStartAt, type Span } from '../text';
@@ -160,7 +160,7 @@ export function mayDeclareCodes(text: string, codes: readonly number[] = codeMen
  * switch over `Codes.SPAM` holds no code's text), and the cache of subtrees is left alone.
  */
 function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog: Catalog, declared: Declarations, names?: readonly number[], importsTypes = false): Steps<Found[]> {
-  const codes = names ?? codeMentions(doc.text, catalog);
+  const codes = names ?? (yield* codeMentionsSteps(doc.text, catalog));
   const mentions = codes;
   if (mentions.length === 0) return [];
   const declares = names === undefined && language.declarations !== undefined && mayDeclareCodes(doc.text, codes);
