@@ -115,7 +115,7 @@ async function analysisRows(): Promise<void> {
       // must not reuse those of the run before it, as a one-shot check cannot (and 100k lines hold more
       // distinct messages than the cache keeps, so the sizes would not be measured alike).
       const analyse = () => analyzeText(text, language, { ...DEFAULT_SETTINGS });
-            // Unrecorded runs first, as the latency rows have a first round: at least a second of each and a round as
+      // Unrecorded runs first, as the latency rows have a first round: at least a second of each and a round as
       // long as the timed one (see warmUp; one warm-up run left the 1k-line row about 0.07× above its steady
       // state, and 21 about 0.1×).
       await warmUp(1_000, repeats, bareParse, analyse);
@@ -144,13 +144,13 @@ async function analysisRows(): Promise<void> {
 async function constantsRow(): Promise<void> {
   const language = languageForId('typescript')!;
   const grammar = await loadGrammar(language.grammarFile);
-    const text = typescriptConstantsSource(10_000);
+  const text = typescriptConstantsSource(10_000);
   const bareParse = () => {
     const doc = new ParsedDocument(grammar, text);
     void doc.tree;
     doc.dispose();
   };
-    const analyse = () => analyzeText(text, language, { ...DEFAULT_SETTINGS });
+  const analyse = () => analyzeText(text, language, { ...DEFAULT_SETTINGS });
   await warmUp(1_000, 7, bareParse, analyse);
   const [parse, analysis] = await timeBestEach(7, 'minor', bareParse, analyse);
   const found = (await analyzeText(text, language, DEFAULT_SETTINGS)).constructs.length;
@@ -184,7 +184,7 @@ async function incrementalRow(language: LanguageSupport, text: string): Promise<
 interface Server {
   readonly connection: ProtocolConnection;
   readonly pid: number;
-    /** The first diagnostics published for `uri`, as many as there are. */
+  /** The first diagnostics published for `uri`, as many as there are. */
   readonly diagnostics: (uri: string) => Promise<number>;
   /** What the server has logged so far (window/logMessage), in order. */
   readonly logs: readonly string[];
@@ -203,7 +203,7 @@ async function startServer(workspace?: string): Promise<Server & { indexed: Prom
     if (!seen.has(uri)) seen.set(uri, diagnostics.length);
     waiting.get(uri)?.(diagnostics.length);
   });
-    const logs: string[] = [];
+  const logs: string[] = [];
   connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
     logs.push(message);
     if (message.includes('indexed the declarations')) told(message);
@@ -223,7 +223,7 @@ async function startServer(workspace?: string): Promise<Server & { indexed: Prom
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders, capabilities });
   await connection.sendNotification('initialized', {});
   return {
-        connection,
+    connection,
     indexed,
     logs,
     pid: child.pid!,
@@ -277,7 +277,7 @@ loadGrammar('tree-sitter-javascript.wasm').then((grammar) => {
     latencies.push(performance.now() - start);
     await new Promise((r) => setTimeout(r, 5));
   }
-    await shown;
+  await shown;
   await server.stop();
   const worst = Math.max(...latencies);
   const said = server.logs.map((line) => new RegExp(`${big}: parsed [\\d,]+ characters in ([\\d,]+) ms$`).exec(line)).find((m) => m !== null);

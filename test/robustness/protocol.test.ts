@@ -184,17 +184,17 @@ test('while a large document is analysed, hover on another is answered before th
   const big = 'file:///work/robustness/busy.js';
   const order: string[] = [];
   const diagnostics = client.nextDiagnostics(big, 1).then((d) => (order.push('diagnostics'), d));
-    const bigText = minifiedText(2_000_000);
+  const bigText = minifiedText(2_000_000);
   await client.open(big, 'javascript', bigText);
   const card = await hoverAt(small, 0, 12);
   order.push('hover');
   assert.match((card!.contents as MarkupContent).value, /spam_risk/);
   assert.ok((await diagnostics).length > 1000);
-    assert.deepEqual(order, ['hover', 'diagnostics']);
+  assert.deepEqual(order, ['hover', 'diagnostics']);
   // The parse, which nothing can answer during, is said in the log with how long it took; short ones are not.
   const said = client.logs.filter((line) => / parsed [\d,]+ characters in [\d,]+ ms$/.test(line));
   assert.equal(said.length, 1, said.join('\n'));
-    assert.ok(said[0]!.includes(`${big}: parsed ${bigText.length.toLocaleString('en')} characters in `), said[0]);
+  assert.ok(said[0]!.includes(`${big}: parsed ${bigText.length.toLocaleString('en')} characters in `), said[0]);
   await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: big } });
 });
 

@@ -31,10 +31,3 @@ export function comparePaths(a: string, b: string): number {
   if (x !== y) return x < y ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-/** A whole number with its thousands grouped, as English writes it (`5,000,000`), without Intl's number formats, whose first use costs about 7 ms. */
-export function groupDigits(n: number): string {
-  const digits = String(Math.trunc(Math.abs(n)));
-  const grouped = digits.replace(/\B(?=(\d{3})+$)/g, ',');
-  return n < 0 ? `-${grouped}` : grouped;
-}

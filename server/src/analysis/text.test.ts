@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lineEndAt, lineStartAt } from './text';
+import { groupDigits, lineEndAt, lineStartAt } from './text';
 
 /** Where a line starts and ends, found the plain way: a break is a CR or an LF (a CRLF's LF ends the line). */
 const naiveStart = (text: string, offset: number) => {
@@ -28,4 +28,8 @@ test('line starts and ends on long lines (minified code) and with LF, CR and CRL
       assert.equal(lineEndAt(text, offset), naiveEnd(text, offset), `end at ${offset}`);
     }
   }
+});
+
+test('numbers are grouped by thousands as English writes them', () => {
+  for (const n of [0, 7, 999, 1_000, 65_536, 999_999, 1_000_000, 5_000_000, 20_000, 1_234_567_890, -1_500]) assert.equal(groupDigits(n), n.toLocaleString('en'), String(n));
 });

@@ -10,7 +10,7 @@ import { loadGrammar, ParsedDocument } from '../analysis/parsing';
 import { languageEnabled, type Settings } from '../analysis/settings';
 import { languageForId } from '../languages';
 import type { LanguageSupport } from '../languages/language';
-import { groupDigits } from '../analysis/displayPath';
+import { groupDigits } from '../analysis/text';
 
 /** A parse this long is said in the log: hover and completion wait for it (tree-sitter's parse is one step). */
 const SLOW_PARSE_MS = 500;
@@ -135,7 +135,7 @@ export class OpenDocument {
       this.onUse(this);
       const parsed = this.parsed;
       const language = this.language;
-            // Parsed now, so that the generation below is the tree's the steps read. The parse is one step, which
+      // Parsed now, so that the generation below is the tree's the steps read. The parse is one step, which
       // nothing can answer during: a long one is said in the log, so that a wait can be told apart from a hang.
       const start = performance.now();
       void parsed.tree;

@@ -38,11 +38,10 @@ import { declarationsOf } from '../analysis/constructs/constructs';
 import { fixInFixAll, type Finding } from '../analysis/findings';
 import { DEFAULT_SETTINGS, languageEnabled, readSettings, type Settings } from '../analysis/settings';
 import { disableFix } from '../analysis/fixes/suppressions';
-import { minimalEdit } from '../analysis/text';
+import { groupDigits, minimalEdit } from '../analysis/text';
 import { DocumentStore, type OpenDocument } from './documents';
 import { documentPosition, documentUri, isObject, isPosition, isRange, isStringList } from './params';
 import { FIX_ALL_KIND, SOURCE, toDiagnostic, toQuickFixes, toRange, toTextEdit } from './convert';
-import { groupDigits } from '../analysis/displayPath';
 
 /** Custom requests of the VS Code client; every other editor can send them too. */
 export const REQUESTS = {

@@ -171,7 +171,7 @@ function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog
   // One query for every construct family.
   const source = [language.constructQuery, chains?.query, maps?.query, declares ? language.declarations?.query : undefined].filter(Boolean).join('\n');
   const query = nodeFinder(doc.grammar, source);
-    const root = doc.tree.rootNode;
+  const root = doc.tree.rootNode;
   const treeHasError = root.hasError;
   // With a syntax error anywhere, recovery can change nodes far from the edit: read everything afresh. So too
   // where the file declares types: a switch's subject then has a type read from outside its subtree.
@@ -200,7 +200,7 @@ function* findConstructs(doc: ParsedDocument, language: LanguageSupport, catalog
       const ancestors = () => [...inside()].reverse().concat(above.ancestors).slice(0, ANCESTORS_KEPT);
       const shape = readers[name]?.(node, ancestors);
       if (!shape) continue;
-            // Without a cache the tree may have errors: the caller needs the node to tell whether it is being typed.
+      // Without a cache the tree may have errors: the caller needs the node to tell whether it is being typed.
       // In a tree with none, no node above is one, and the walk down to the node is not needed.
       if (cache) found.push({ shape, subtree: into, index: shapes.length });
       else found.push({ node, errorAbove: treeHasError && (above.inError || inside().some((n) => n.isError)), shape });

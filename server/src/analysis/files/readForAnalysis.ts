@@ -4,7 +4,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { catalog as defaultCatalog, namesEnoughCodes, type Catalog } from '../catalog/catalog';
 import type { Settings } from '../settings';
 import { decodeSource } from './sourceBytes';
-import { groupDigits } from '../displayPath';
+import { groupDigits } from '../text';
 
 /** Where files are read: one buffer, grown to the largest file read, instead of one allocation per file. */
 let scratch = Buffer.allocUnsafe(1 << 16);
